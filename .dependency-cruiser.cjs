@@ -1,0 +1,58 @@
+/**
+ * Module boundaries of the Nexus monorepo (ARCHITECTURE.md §3), checked in CI:
+ * - libs/core imports no feature lib;
+ * - a feature lib reaches another lib only through its index.ts (@nexus/<lib>);
+ * - libs never import apps; nothing outside tests imports test code.
+ */
+const FEATURES = '(users|content|notifications|security-analytics)';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-imports-no-feature',
+      severity: 'error',
+      comment: 'libs/core is the foundation: it must not depend on a feature lib.',
+      from: { path: '^libs/core/' },
+      to: { path: `^libs/${FEATURES}/` },
+    },
+    {
+      name: 'lib-internals-via-index-only',
+      severity: 'error',
+      comment: 'Another lib is imported only through its public index.ts.',
+      from: { path: '^libs/([^/]+)/' },
+      to: { path: '^libs/([^/]+)/src/.+', pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$'] },
+    },
+    {
+      name: 'apps-use-lib-index-only',
+      severity: 'error',
+      comment: 'Apps compose libs through their public index.ts.',
+      from: { path: '^apps/' },
+      to: { path: '^libs/[^/]+/src/.+', pathNot: '^libs/[^/]+/src/index\\.ts$' },
+    },
+    {
+      name: 'libs-do-not-import-apps',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'no-test-code-in-production',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: '\\.spec\\.ts$' },
+      to: { path: '(^test/|\\.spec\\.ts$)' },
+    },
+    {
+      name: 'no-circular-between-libs',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/' },
+      to: { circular: true, path: '^libs/', pathNot: '^libs/$1/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^dist/|^node_modules/)' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

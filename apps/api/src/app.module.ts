@@ -1,0 +1,16 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { AppConfig, CoreModule } from '@nexus/core';
+import { SystemController } from './system.controller';
+
+/** The api process: core plus every feature module. Composition only. */
+@Module({})
+export class AppModule {
+  /** `extraImports` lets tests and benchmarks add fixture modules. */
+  static register(config: AppConfig, extraImports: (Type | DynamicModule)[] = []): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot(config, { migrations: [] }), ...extraImports],
+      controllers: [SystemController],
+    };
+  }
+}

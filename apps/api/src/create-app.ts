@@ -1,0 +1,19 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DynamicModule, Type } from '@nestjs/common';
+import { AppConfig, configureHttp, fastifyOptions } from '@nexus/core';
+import { AppModule } from './app.module';
+
+/** Builds the fully configured api application (used by main.ts, e2e tests and benchmarks). */
+export async function createApp(
+  config: AppConfig,
+  extraImports: (Type | DynamicModule)[] = [],
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register(config, extraImports),
+    new FastifyAdapter(fastifyOptions(config)),
+    { bufferLogs: true, abortOnError: false },
+  );
+  await configureHttp(app, config);
+  return app;
+}

@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig, modeOf } from '@nexus/core';
+import { createApp } from './create-app';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw e;
+  }
+  const app = await createApp(config);
+  await app.listen({ port: config.port, host: config.host });
+  const base = config.publicUrl.replace(/\/$/, '');
+  const mode = modeOf(config);
+  process.stdout.write(
+    [
+      '',
+      `  Nexus is running (${mode} mode${mode === 'embedded' ? `, data in ${config.dataDir}` : ''})`,
+      `  REST API     ${base}/api/v1`,
+      `  Swagger UI   ${base}/docs`,
+      `  OpenAPI      ${base}/docs-json`,
+      `  Health       ${base}/health/ready`,
+      `  Metrics      ${base}/metrics`,
+      '',
+    ].join('\n') + '\n',
+  );
+}
+
+main().catch((e) => {
+  process.stderr.write(`Nexus failed to start: ${(e as Error).stack ?? e}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+
+class PingResponse {
+  @ApiProperty({ example: 'pong' })
+  message: string;
+}
+
+/** A trivial /api/v1 route: the benchmark's measure of the bare pipeline cost. */
+@ApiTags('system')
+@Controller('ping')
+export class SystemController {
+  @Get()
+  @ApiOkResponse({ type: PingResponse })
+  ping(): PingResponse {
+    return { message: 'pong' };
+  }
+}

@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, loadConfig } from '@nexus/core';
+import { Logger } from 'nestjs-pino';
+import { WorkerModule } from './worker.module';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env, { runWorkers: true });
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(78);
+    }
+    throw e;
+  }
+  const app = await NestFactory.createApplicationContext(WorkerModule.register(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  await app.init();
+  app.get(Logger).log(`Nexus worker started (queues on ${config.redisUrl ? 'Redis' : 'in-process'})`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`Nexus worker failed to start: ${(e as Error).stack ?? e}\n`);
+  process.exit(1);
+});

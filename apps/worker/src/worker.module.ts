@@ -1,0 +1,13 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, CoreModule } from '@nexus/core';
+
+/** The worker process: the same modules as the api, without HTTP; it runs the processors. */
+@Module({})
+export class WorkerModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [CoreModule.forRoot(config, { migrations: [], http: false })],
+    };
+  }
+}

@@ -1,0 +1,38 @@
+/** Unit tests sit beside the code (*.spec.ts); cross-module suites boot the real app (test/). */
+const common = {
+  moduleFileExtensions: ['js', 'json', 'ts'],
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
+    // ESM-only dependencies that Node 20 loads through require(esm) but Jest's VM cannot.
+    '/node_modules/(content-disposition)/.+\\.js$': [
+      'ts-jest',
+      { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } },
+    ],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  moduleNameMapper: {
+    '^@nexus/core(|/.*)$': '<rootDir>/libs/core/src$1',
+    '^@nexus/users$': '<rootDir>/libs/users/src',
+    '^@nexus/content$': '<rootDir>/libs/content/src',
+    '^@nexus/notifications$': '<rootDir>/libs/notifications/src',
+    '^@nexus/security-analytics$': '<rootDir>/libs/security-analytics/src',
+  },
+};
+
+module.exports = {
+  testTimeout: 60_000,
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+    },
+  ],
+};

@@ -1,0 +1,68 @@
+import { CACHE_MANAGER } from '@nestjs/cache-manager';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Cache } from 'cache-manager';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+
+export interface NamespaceStats {
+  hits: number;
+  misses: number;
+  /** hits / (hits + misses); 0 when there was no traffic. */
+  hitRatio: number;
+}
+
+/**
+ * Namespaced cache-aside over the global cache-manager instance (Redis in full mode, an LRU in
+ * memory otherwise), counting hits and misses per namespace. Keys are `<REDIS_PREFIX>:<ns>:<key>`.
+ */
+@Injectable()
+export class CacheService {
+  private readonly counters = new Map<string, { hits: number; misses: number }>();
+
+  constructor(
+    @Inject(CACHE_MANAGER) private readonly cache: Cache,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async get<T>(namespace: string, key: string): Promise<T | undefined> {
+    const value = await this.cache.get<T>(this.key(namespace, key));
+    this.count(namespace, value !== undefined && value !== null);
+    return value ?? undefined;
+  }
+
+  async set<T>(namespace: string, key: string, value: T, ttlSeconds?: number): Promise<void> {
+    await this.cache.set(this.key(namespace, key), value, (ttlSeconds ?? this.config.cacheTtlSeconds) * 1000);
+  }
+
+  async del(namespace: string, ...keys: string[]): Promise<void> {
+    if (keys.length) await this.cache.mdel(keys.map((k) => this.key(namespace, k)));
+  }
+
+  /** Cache-aside: returns the cached value or computes, stores and returns it. */
+  async wrap<T>(namespace: string, key: string, load: () => Promise<T>, ttlSeconds?: number): Promise<T> {
+    const cached = await this.get<T>(namespace, key);
+    if (cached !== undefined) return cached;
+    const value = await load();
+    if (value !== undefined && value !== null) await this.set(namespace, key, value, ttlSeconds);
+    return value;
+  }
+
+  /** Counts a lookup made elsewhere (e.g. the HTTP cache interceptor) against a namespace. */
+  count(namespace: string, hit: boolean): void {
+    let c = this.counters.get(namespace);
+    if (!c) this.counters.set(namespace, (c = { hits: 0, misses: 0 }));
+    if (hit) c.hits++;
+    else c.misses++;
+  }
+
+  stats(): Record<string, NamespaceStats> {
+    const out: Record<string, NamespaceStats> = {};
+    for (const [ns, { hits, misses }] of this.counters) {
+      out[ns] = { hits, misses, hitRatio: hits + misses === 0 ? 0 : hits / (hits + misses) };
+    }
+    return out;
+  }
+
+  private key(namespace: string, key: string): string {
+    return `${this.config.redisPrefix}:${namespace}:${key}`;
+  }
+}

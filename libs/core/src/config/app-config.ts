@@ -1,0 +1,46 @@
+/** Typed, validated configuration of one Nexus process. Built once by `loadConfig()`. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  dataDir: string;
+  /** PostgreSQL URL; undefined = embedded PGlite in `dataDir/pglite`. */
+  databaseUrl?: string;
+  /** Run pending migrations at start-up (always true in embedded mode). */
+  dbMigrate: boolean;
+  /** Redis URL; undefined = in-process cache, limits and queues. */
+  redisUrl?: string;
+  /** Prefix of every Redis key (cache, queues, limits), so several deployments can share one Redis. */
+  redisPrefix: string;
+  /** SMTP URL; undefined = `.eml` files in `dataDir/outbox`. */
+  smtpUrl?: string;
+  mailFrom: string;
+  jwtSecret: string;
+  jwtAccessTtlSeconds: number;
+  jwtRefreshTtlSeconds: number;
+  trustedProxies: string[];
+  adminEmail?: string;
+  adminPassword?: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Log one line per HTTP request (the security request log is separate). */
+  logRequests: boolean;
+  bodyLimitBytes: number;
+  /** Whether this process runs queue processors (api in embedded mode, worker in full mode). */
+  runWorkers: boolean;
+  /** Seed demo data at start-up when the database is empty. */
+  seedDemoData: boolean;
+  publicUrl: string;
+  cacheTtlSeconds: number;
+  mailMaxAttempts: number;
+  mailBackoffMs: number;
+  shutdownTimeoutMs: number;
+}
+
+export type AppMode = 'embedded' | 'full';
+
+/** Embedded when neither PostgreSQL nor Redis is configured; full otherwise. */
+export function modeOf(config: Pick<AppConfig, 'databaseUrl' | 'redisUrl'>): AppMode {
+  return config.databaseUrl || config.redisUrl ? 'full' : 'embedded';
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,76 @@
+import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { TerminusModule } from '@nestjs/terminus';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CoreCacheModule } from './cache/cache.module';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { RequestContext } from './context/request-context';
+import { DatabaseModule } from './database/database.module';
+import { MigrationList } from './database/typeorm-options';
+import { HealthController } from './health/health.controller';
+import { ClientIpResolver } from './http/client-ip.resolver';
+import { RateLimitService } from './limits/rate-limit.service';
+import { LoggingModule } from './logging/logging.module';
+import { MailModule } from './mail/mail.module';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsService } from './metrics/metrics.service';
+import { coreMigrations } from './migrations';
+import { QueueCoreModule } from './queue/queue.module';
+import { RedisService } from './redis/redis.service';
+
+export interface CoreModuleOptions {
+  /** Migrations of the feature modules the app composes (core's own are added). */
+  migrations?: MigrationList;
+  /** Serve /health and /metrics (api); the worker has no HTTP server. */
+  http?: boolean;
+}
+
+/** Config, logging, events, database, Redis, cache, queues, limits and mail for one process. */
+@Global()
+@Module({})
+export class CoreModule implements NestModule {
+  static forRoot(config: AppConfig, options: CoreModuleOptions = {}): DynamicModule {
+    const configProvider = { provide: APP_CONFIG, useValue: config };
+    return {
+      module: CoreModule,
+      imports: [
+        ConfigHolderModule.forRoot(configProvider),
+        LoggingModule,
+        EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false }),
+        DatabaseModule.forRoot([...coreMigrations, ...((options.migrations as unknown[]) ?? [])] as MigrationList),
+        CoreCacheModule,
+        QueueCoreModule,
+        MailModule,
+        TerminusModule.forRoot({ errorLogStyle: 'json', gracefulShutdownTimeoutMs: 0 }),
+      ],
+      controllers: options.http === false ? [] : [HealthController, MetricsController],
+      providers: [
+        { provide: ClientIpResolver, useFactory: () => new ClientIpResolver(config.trustedProxies) },
+        RateLimitService,
+        MetricsService,
+      ],
+      exports: [ClientIpResolver, RateLimitService, MetricsService],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply((req: FastifyRequest['raw'] & { id?: string }, _res: FastifyReply['raw'], next: () => void) =>
+        RequestContext.run({ requestId: req.id ?? 'unknown' }, next),
+      )
+      .forRoutes('*path');
+  }
+}
+
+/** Makes APP_CONFIG and RedisService available everywhere (RedisService is idle without REDIS_URL). */
+@Global()
+@Module({})
+class ConfigHolderModule {
+  static forRoot(configProvider: { provide: symbol; useValue: AppConfig }): DynamicModule {
+    return {
+      module: ConfigHolderModule,
+      providers: [configProvider, RedisService],
+      exports: [configProvider, RedisService],
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { PGlite } from '@electric-sql/pglite';
+// PGlite publishes this entry point through package exports only; the CommonJS build resolves it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { createPgConfig } = require('@electric-sql/pglite/node-postgres') as {
+  createPgConfig: (pglite: PGlite) => Record<string, unknown>;
+};
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Embedded PostgreSQL (PGlite, Postgres compiled to WASM) behind node-postgres.
+ *
+ * PGlite is one Postgres session. It is exposed to TypeORM through PGlite's own node-postgres
+ * connection and a pg pool of exactly one client, so TypeORM's ordinary `postgres` driver is used
+ * in both modes and every transaction holds the session exclusively until it commits or rolls
+ * back: queries and transactions from other callers queue in the pool instead of interleaving
+ * inside someone else's transaction. (typeorm-pglite hands every caller the same session at once,
+ * which lets a rollback undo another transaction's committed write.)
+ */
+export class EmbeddedPostgres {
+  private constructor(readonly pglite: PGlite) {}
+
+  static async open(dataDir: string): Promise<EmbeddedPostgres> {
+    const dir = join(dataDir, 'pglite');
+    mkdirSync(dir, { recursive: true });
+    const pglite = await PGlite.create(dir);
+    return new EmbeddedPostgres(pglite);
+  }
+
+  /** Pool options for TypeORM's `extra`: one client on PGlite's wire-protocol connection. */
+  poolOptions(): Record<string, unknown> {
+    const pgConfig = createPgConfig(this.pglite);
+    return { ...pgConfig, max: 1, idleTimeoutMillis: 0 };
+  }
+
+  async close(): Promise<void> {
+    if (!this.pglite.closed) await this.pglite.close();
+  }
+}

@@ -1,0 +1,94 @@
+import { HttpException } from '@nestjs/common';
+import { ProblemDocument, defaultSlug, defaultTitle, problemType } from './problem';
+import { ProblemException } from './problem.exception';
+
+export interface ProblemResponse {
+  status: number;
+  body: ProblemDocument;
+  headers?: Record<string, string>;
+  /** True when the error was not expected (5xx): log it with its stack. */
+  unexpected: boolean;
+}
+
+/** Fastify's own errors (body parsing, content type, size) carry a 4xx `statusCode` and a code. */
+interface FastifyLikeError {
+  statusCode?: number;
+  code?: string;
+  message?: string;
+}
+
+const FASTIFY_DETAILS: Record<string, string> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Unsupported Content-Type; send application/json.',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'Request body is larger than the allowed limit.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'Body cannot be empty when Content-Type is application/json.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Content-Length does not match the body.',
+  FST_ERR_CTP_EMPTY_TYPE: 'Content-Type header is empty.',
+  FST_ERR_CTP_INVALID_TYPE: 'Content-Type header is invalid.',
+};
+
+/** Maps any thrown value to an RFC 9457 problem; never leaks a stack or internal message. */
+export function toProblem(error: unknown, instance?: string, requestId?: string): ProblemResponse {
+  let status = 500;
+  let body: ProblemDocument;
+  let headers: Record<string, string> | undefined;
+
+  if (error instanceof ProblemException) {
+    status = error.getStatus();
+    body = {
+      type: error.problemType,
+      title: error.title,
+      status,
+      ...(error.detail ? { detail: error.detail } : {}),
+      ...(error.errors ? { errors: error.errors } : {}),
+      ...error.extensions,
+    };
+    headers = error.headers;
+  } else if (error instanceof HttpException) {
+    status = error.getStatus();
+    const response = error.getResponse();
+    const message =
+      typeof response === 'string'
+        ? response
+        : Array.isArray((response as { message?: unknown }).message)
+          ? ((response as { message: string[] }).message.join('; '))
+          : ((response as { message?: string }).message ?? error.message);
+    body = {
+      type: problemType(defaultSlug(status)),
+      title: defaultTitle(status),
+      status,
+      ...(status < 500 && message && message !== defaultTitle(status) ? { detail: message } : {}),
+    };
+  } else if (isClientFastifyError(error)) {
+    // Fastify's own 4xx errors (parsing, size, media type) have safe, useful messages.
+    status = error.statusCode!;
+    const code = error.code ?? '';
+    body = {
+      type: problemType(code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'malformed-body' : defaultSlug(status)),
+      title: defaultTitle(status),
+      status,
+      detail: FASTIFY_DETAILS[code] ?? error.message ?? defaultTitle(status),
+    };
+  } else {
+    body = {
+      type: problemType('internal-error'),
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'An unexpected error occurred. Quote the request id when reporting it.',
+    };
+  }
+
+  if (instance) body.instance = instance;
+  if (requestId) body.requestId = requestId;
+  return { status, body, headers, unexpected: status >= 500 };
+}
+
+function isClientFastifyError(error: unknown): error is FastifyLikeError & Error {
+  const e = error as FastifyLikeError | undefined;
+  return (
+    !!e &&
+    typeof e === 'object' &&
+    typeof e.statusCode === 'number' &&
+    e.statusCode >= 400 &&
+    e.statusCode < 500
+  );
+}

@@ -1,0 +1,64 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  HealthCheck,
+  HealthCheckResult,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { QueueRegistry } from '../queue/queue.registry';
+import { RedisService } from '../redis/redis.service';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly db: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    private readonly redis: RedisService,
+    private readonly queues: QueueRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Liveness: the process answers. Never touches a dependency. */
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: database, Redis (when configured) and queues answer; 503 otherwise. */
+  @Get('ready')
+  @HealthCheck({ swaggerDocumentation: true })
+  ready(): Promise<HealthCheckResult> {
+    return this.health.check([
+      () => this.db.pingCheck('database', { timeout: 2000 }),
+      async () => {
+        const session = this.indicators.check('redis');
+        if (!this.config.redisUrl) return session.up({ mode: 'in-process' });
+        return (await this.redis.ping(1500)) ? session.up() : session.down({ message: 'Redis did not answer' });
+      },
+      async () => {
+        const session = this.indicators.check('queues');
+        try {
+          const counts: Record<string, Record<string, number>> = {};
+          for (const name of this.queues.names()) {
+            counts[name] = await withTimeout(this.queues.raw(name)!.counts(), 1500);
+          }
+          return session.up({ mode: this.queues.distributed ? 'bullmq' : 'in-process', counts });
+        } catch (e) {
+          return session.down({ message: (e as Error).message });
+        }
+      },
+    ]);
+  }
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([
+    p,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref()),
+  ]);
+}

@@ -1,0 +1,96 @@
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Http2ServerRequest } from 'node:http2';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import { AppConfig } from '../config/app-config';
+import { createValidationPipe } from '../errors/validation';
+import { ProblemDetailsFilter } from '../errors/problem-details.filter';
+import { MetricsService } from '../metrics/metrics.service';
+import { ClientIpResolver } from './client-ip.resolver';
+import './client-ip';
+
+export const API_PREFIX = 'api/v1';
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** Fastify adapter options shared by main.ts, tests and benchmarks. */
+export function fastifyOptions(config: AppConfig) {
+  return {
+    bodyLimit: config.bodyLimitBytes,
+    // The app resolves client IPs itself (ClientIpResolver); Fastify must not trust XFF.
+    trustProxy: false,
+    requestIdHeader: false as const,
+    genReqId: (req: IncomingMessage | Http2ServerRequest) => {
+      const incoming = req.headers['x-request-id'];
+      const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+      (req as { id?: string }).id = id;
+      return id;
+    },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle' as const,
+  };
+}
+
+/**
+ * Everything that makes a Nest app a Nexus HTTP app: prefix, pipes, problem+json errors from
+ * every layer (Nest, Fastify parsing, unknown routes), client IP, request id, metrics, Swagger.
+ */
+export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  app.useLogger(app.get(PinoNestLogger));
+  app.flushLogs();
+  const fastify = app.getHttpAdapter().getInstance();
+  const resolver = app.get(ClientIpResolver);
+  const metrics = app.get(MetricsService);
+
+  fastify.decorateRequest('clientIp', '');
+  fastify.addHook('onRequest', (request, reply, done) => {
+    request.clientIp = resolver.resolve(request.socket.remoteAddress, request.headers['x-forwarded-for']);
+    reply.header('x-request-id', request.id);
+    done();
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    metrics.observeRequest(
+      request.method,
+      request.routeOptions.url ?? 'unmatched',
+      reply.statusCode,
+      reply.elapsedTime / 1000,
+    );
+    done();
+  });
+
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+
+  setupSwagger(app, config);
+}
+
+export function setupSwagger(app: INestApplication, config: AppConfig): void {
+  const document = SwaggerModule.createDocument(app, buildOpenApiConfig(config));
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    swaggerOptions: { persistAuthorization: true },
+  });
+}
+
+export function buildOpenApiConfig(config: Pick<AppConfig, 'publicUrl'>) {
+  return new DocumentBuilder()
+    .setTitle('Nexus API')
+    .setDescription(
+      'REST API of Nexus, a community publishing platform. Errors are RFC 9457 ' +
+        '`application/problem+json` documents with a stable `type`.',
+    )
+    .setVersion('1.0')
+    .addServer(config.publicUrl)
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    .build();
+}

@@ -1,0 +1,103 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { RedisService } from '../redis/redis.service';
+
+export interface LimiterOptions {
+  /** Unique per use, e.g. `login:ip`. */
+  keyPrefix: string;
+  /** Points available per window. */
+  points: number;
+  durationSeconds: number;
+  /** Block the key this long once the points are used up (0 = until the window ends). */
+  blockSeconds?: number;
+}
+
+export interface LimitResult {
+  allowed: boolean;
+  remaining: number;
+  /** Milliseconds until the next point is available (0 when allowed). */
+  retryAfterMs: number;
+  limit: number;
+}
+
+/** A named counter over rate-limiter-flexible. */
+export class Limiter {
+  constructor(
+    private readonly engine: RateLimiterAbstract,
+    readonly options: LimiterOptions,
+  ) {}
+
+  /** Takes `points` for `key`; never throws for an exhausted key (it answers allowed=false). */
+  async consume(key: string, points = 1): Promise<LimitResult> {
+    try {
+      const res = await this.engine.consume(key, points);
+      return this.result(true, res);
+    } catch (rej) {
+      if (rej instanceof RateLimiterRes) return this.result(false, rej);
+      throw rej;
+    }
+  }
+
+  /** Looks at the counter without taking a point. */
+  async peek(key: string): Promise<LimitResult> {
+    const res = await this.engine.get(key);
+    if (!res) return { allowed: true, remaining: this.options.points, retryAfterMs: 0, limit: this.options.points };
+    return this.result(res.remainingPoints > 0 || res.msBeforeNext <= 0, res);
+  }
+
+  /** Blocks `key` for `seconds` (escalating cool-offs). */
+  async block(key: string, seconds: number): Promise<void> {
+    await this.engine.block(key, seconds);
+  }
+
+  async reset(key: string): Promise<void> {
+    await this.engine.delete(key);
+  }
+
+  private result(allowed: boolean, res: RateLimiterRes): LimitResult {
+    return {
+      allowed,
+      remaining: Math.max(0, res.remainingPoints ?? 0),
+      retryAfterMs: allowed ? 0 : Math.max(0, res.msBeforeNext ?? 0),
+      limit: this.options.points,
+    };
+  }
+}
+
+/**
+ * Shared limit counters: Redis in full mode (so every api instance counts together) with an
+ * in-memory insurance limiter that takes over while Redis is unreachable — an outage degrades to
+ * per-process limits instead of turning into 500s; memory only in embedded mode.
+ */
+@Injectable()
+export class RateLimitService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly redis: RedisService,
+  ) {}
+
+  create(options: LimiterOptions): Limiter {
+    const base = {
+      keyPrefix: `${this.config.redisPrefix}:rl:${options.keyPrefix}`,
+      points: options.points,
+      duration: options.durationSeconds,
+      blockDuration: options.blockSeconds ?? 0,
+    };
+    const memory = new RateLimiterMemory(base);
+    const engine = this.redis.client
+      ? new RateLimiterRedis({
+          ...base,
+          storeClient: this.redis.client,
+          insuranceLimiter: memory,
+          rejectIfRedisNotReady: true,
+        })
+      : memory;
+    return new Limiter(engine, options);
+  }
+}

@@ -1,0 +1,111 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { RequestContext } from '../context/request-context';
+import { InjectJobQueue, JobQueue } from '../queue/queue.types';
+import { EmailDelivery } from './email-delivery.entity';
+import { MailTemplates } from './mail-templates';
+
+export const EMAIL_QUEUE = 'email';
+
+export interface SendMailInput {
+  to: string;
+  template: string;
+  context: Record<string, unknown>;
+  /** Same key → same delivery: a repeated call never sends twice. Defaults to a random key. */
+  idempotencyKey?: string;
+}
+
+export interface EmailJob {
+  deliveryId: string;
+}
+
+/** How often queued deliveries that never reached the queue are relayed (outbox pattern). */
+const RELAY_INTERVAL_MS = 60_000;
+
+/**
+ * Renders a template and records one `email_deliveries` row, then queues its delivery. The row
+ * is written first, so a Redis outage loses nothing: the relay re-enqueues rows still `queued`.
+ */
+@Injectable()
+export class MailService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(MailService.name);
+  private relayTimer?: NodeJS.Timeout;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectJobQueue(EMAIL_QUEUE) private readonly queue: JobQueue<EmailJob>,
+    private readonly templates: MailTemplates,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async send(input: SendMailInput): Promise<EmailDelivery> {
+    const rendered = this.templates.render(input.template, input.context);
+    const idempotencyKey = input.idempotencyKey ?? `${input.template}:${cryptoRandom()}`;
+    const repo = this.dataSource.getRepository(EmailDelivery);
+    const inserted = await repo
+      .createQueryBuilder()
+      .insert()
+      .values({
+        idempotencyKey,
+        to: input.to,
+        template: input.template,
+        ...rendered,
+        status: 'queued',
+        requestId: RequestContext.requestId() ?? null,
+      })
+      .orIgnore()
+      .returning('*')
+      .execute();
+    const row = inserted.raw[0] as { id: string } | undefined;
+    if (!row) {
+      // Already recorded under this key: the earlier call owns its delivery.
+      return repo.findOneByOrFail({ idempotencyKey });
+    }
+    const delivery = await repo.findOneByOrFail({ id: row.id });
+    await this.enqueue(delivery.id).catch((e: Error) =>
+      this.logger.warn(`email ${delivery.id} stays queued for the relay: ${e.message}`),
+    );
+    return delivery;
+  }
+
+  /** Re-enqueues deliveries that are queued or waiting for a retry (jobId dedupes). */
+  async relay(olderThanMs = 0): Promise<number> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM email_deliveries
+        WHERE status IN ('queued', 'failed') AND updated_at <= now() - ($1 || ' milliseconds')::interval
+        ORDER BY created_at LIMIT 500`,
+      [String(olderThanMs)],
+    );
+    for (const { id } of rows) await this.enqueue(id);
+    return rows.length;
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.config.runWorkers) return;
+    // Embedded queues live in memory: pick up what the previous run left undelivered.
+    this.relay().catch((e: Error) => this.logger.warn(`relay: ${e.message}`));
+    this.relayTimer = setInterval(() => {
+      this.relay(RELAY_INTERVAL_MS).catch((e: Error) => this.logger.warn(`relay: ${e.message}`));
+    }, RELAY_INTERVAL_MS);
+    this.relayTimer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.relayTimer);
+  }
+
+  private enqueue(deliveryId: string): Promise<void> {
+    return this.queue.add(
+      'send',
+      { deliveryId },
+      { jobId: deliveryId, attempts: this.config.mailMaxAttempts, backoffMs: this.config.mailBackoffMs },
+    );
+  }
+}
+
+function cryptoRandom(): string {
+  return createHash('sha256').update(`${process.hrtime.bigint()}:${Math.random()}`).digest('hex').slice(0, 32);
+}

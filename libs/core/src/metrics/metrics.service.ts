@@ -1,0 +1,65 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { CacheService } from '../cache/cache.service';
+import { QueueRegistry } from '../queue/queue.registry';
+
+/** Prometheus registry of this process: HTTP, event loop and process, cache and queue metrics. */
+@Injectable()
+export class MetricsService implements OnModuleInit {
+  readonly registry = new Registry();
+  readonly httpDuration = new Histogram({
+    name: 'nexus_http_request_duration_seconds',
+    help: 'HTTP request duration by route template, method and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  constructor(
+    private readonly cache: CacheService,
+    private readonly queues: QueueRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    collectDefaultMetrics({ register: this.registry, prefix: 'nexus_', eventLoopMonitoringPrecision: 20 });
+    const cache = this.cache;
+    new Counter({
+      name: 'nexus_cache_hits_total',
+      help: 'Cache hits per namespace',
+      labelNames: ['namespace'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const [ns, s] of Object.entries(cache.stats())) this.inc({ namespace: ns }, s.hits);
+      },
+    });
+    new Counter({
+      name: 'nexus_cache_misses_total',
+      help: 'Cache misses per namespace',
+      labelNames: ['namespace'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const [ns, s] of Object.entries(cache.stats())) this.inc({ namespace: ns }, s.misses);
+      },
+    });
+    const queues = this.queues;
+    new Gauge({
+      name: 'nexus_queue_jobs',
+      help: 'Jobs per queue and state',
+      labelNames: ['queue', 'state'] as const,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const name of queues.names()) {
+          const counts = await queues.raw(name)!.counts().catch(() => ({}) as Record<string, number>);
+          for (const [state, n] of Object.entries(counts)) this.set({ queue: name, state }, n);
+        }
+      },
+    });
+  }
+
+  observeRequest(method: string, route: string, status: number, seconds: number): void {
+    this.httpDuration.observe({ method, route, status: String(status) }, seconds);
+  }
+}

@@ -1,0 +1,4 @@
+import { CoreEmailDeliveries1764140000000 } from './1764140000000-core-email-deliveries';
+
+/** Core's own schema, in order. Feature libs export theirs from their index. */
+export const coreMigrations = [CoreEmailDeliveries1764140000000];

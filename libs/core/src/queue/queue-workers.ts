@@ -1,0 +1,81 @@
+import { PROCESSOR_METADATA } from '@nestjs/bullmq/dist/bull.constants';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { Job, Worker } from 'bullmq';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { RequestContext } from '../context/request-context';
+import { redisOptions } from '../redis/redis.service';
+import { InProcessQueue } from './in-process-queue';
+import { QueueRegistry } from './queue.registry';
+import { DeadLetterAware, JobEnvelope, QueueJob } from './queue.types';
+
+interface ProcessorInstance extends Partial<DeadLetterAware> {
+  process(job: QueueJob<JobEnvelope<unknown>>): Promise<unknown>;
+}
+
+/**
+ * Binds `@Processor(queue)` classes (the @nestjs/bullmq decorator and WorkerHost base class) to
+ * their queues when this process runs workers (`RUN_WORKERS`): BullMQ Workers in full mode, the
+ * in-process runner in embedded mode. It replaces BullModule's explorer so that the same
+ * processor classes work without Redis and the api process can opt out of consuming jobs.
+ */
+@Injectable()
+export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly workers: Worker[] = [];
+  private readonly logger = new Logger(QueueWorkers.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly discovery: DiscoveryService,
+    private readonly registry: QueueRegistry,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.runWorkers) return;
+    for (const wrapper of this.discovery.getProviders()) {
+      const { instance, metatype } = wrapper;
+      if (!instance || !metatype) continue;
+      const meta = Reflect.getMetadata(PROCESSOR_METADATA, metatype) as { name?: string } | undefined;
+      if (!meta?.name) continue;
+      this.bind(meta.name, instance as ProcessorInstance);
+    }
+  }
+
+  private bind(queueName: string, processor: ProcessorInstance): void {
+    const definition = this.registry.definition(queueName);
+    if (!definition) throw new Error(`@Processor('${queueName}') has no QueueModule.forFeature definition`);
+    const run = (job: QueueJob<JobEnvelope<unknown>>) =>
+      RequestContext.run({ requestId: job.data?.requestId ?? `job-${job.id}` }, () => processor.process(job));
+    const onDead = processor.onDead?.bind(processor);
+
+    const raw = this.registry.raw(queueName);
+    if (raw instanceof InProcessQueue) {
+      raw.attach({ process: run, onDead });
+    } else {
+      const worker = new Worker(queueName, (job: Job) => run(job as QueueJob<JobEnvelope<unknown>>), {
+        connection: redisOptions(this.config.redisUrl!, { maxRetriesPerRequest: null }),
+        prefix: this.config.redisPrefix,
+        concurrency: definition.concurrency,
+      });
+      worker.on('failed', (job, error) => {
+        if (!job) return;
+        const attempts = job.opts.attempts ?? 1;
+        if (job.attemptsMade >= attempts) {
+          this.logger.warn(`job ${job.name}#${job.id} dead after ${job.attemptsMade} attempts: ${error.message}`);
+          onDead?.(job as QueueJob<JobEnvelope<unknown>>, error).catch((e: Error) =>
+            this.logger.error(`onDead of ${job.name}#${job.id} failed: ${e.message}`),
+          );
+        }
+      });
+      worker.on('error', (e) => this.logger.error(`worker ${queueName}: ${e.message}`));
+      (processor as unknown as { _worker: Worker })._worker = worker;
+      this.workers.push(worker);
+    }
+    this.logger.log(`processing queue "${queueName}"`);
+  }
+
+  /** Finishes running jobs (BullMQ waits for them) before connections close. */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+}

@@ -1,0 +1,103 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { RequestContext } from '../context/request-context';
+import { redisOptions } from '../redis/redis.service';
+import { InProcessQueue } from './in-process-queue';
+import { EnqueueOptions, JobQueue, QueueDefinition } from './queue.types';
+
+const DEFAULTS = { attempts: 3, backoffMs: 1000, concurrency: 5 };
+
+/** BullMQ-backed producer for full mode. */
+class BullJobQueue implements JobQueue {
+  constructor(
+    readonly queue: Queue,
+    private readonly definition: Required<QueueDefinition>,
+  ) {}
+
+  get name(): string {
+    return this.queue.name;
+  }
+
+  async add(jobName: string, payload: unknown, options: EnqueueOptions = {}): Promise<void> {
+    await this.queue.add(jobName, payload, {
+      jobId: options.jobId,
+      delay: options.delayMs,
+      attempts: options.attempts ?? this.definition.attempts,
+      backoff: { type: 'exponential', delay: options.backoffMs ?? this.definition.backoffMs },
+      removeOnComplete: { age: 3600, count: 1000 },
+      // Failed jobs are the dead-letter set: kept for inspection and manual retry.
+      removeOnFail: { age: 7 * 86_400 },
+    });
+  }
+
+  async counts(): Promise<Record<string, number>> {
+    return this.queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
+  }
+}
+
+/**
+ * The single registration point for queues: feature modules declare a QueueDefinition with
+ * `QueueModule.forFeature`, and this registry creates BullMQ queues (REDIS_URL set) or
+ * in-process queues (embedded) for them. Producers wrap payloads with the current request id.
+ */
+@Injectable()
+export class QueueRegistry implements OnApplicationShutdown {
+  private readonly queues = new Map<string, JobQueue>();
+  private readonly definitions = new Map<string, Required<QueueDefinition>>();
+  private readonly logger = new Logger(QueueRegistry.name);
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  get distributed(): boolean {
+    return !!this.config.redisUrl;
+  }
+
+  define(definition: QueueDefinition): JobQueue {
+    const existing = this.queues.get(definition.name);
+    if (existing) return existing;
+    const full = { ...DEFAULTS, ...definition } as Required<QueueDefinition>;
+    this.definitions.set(full.name, full);
+    const inner: JobQueue = this.config.redisUrl
+      ? new BullJobQueue(
+          new Queue(full.name, {
+            connection: redisOptions(this.config.redisUrl, { maxRetriesPerRequest: 2 }),
+            prefix: this.config.redisPrefix,
+          }),
+          full,
+        )
+      : new InProcessQueue(full);
+    const withContext: JobQueue = {
+      name: inner.name,
+      add: (jobName, payload, options) =>
+        inner.add(jobName, { payload, requestId: RequestContext.requestId() }, options),
+      counts: () => inner.counts(),
+    };
+    this.queues.set(full.name, inner);
+    this.logger.debug(`queue ${full.name} (${this.distributed ? 'bullmq' : 'in-process'})`);
+    return withContext;
+  }
+
+  definition(name: string): Required<QueueDefinition> | undefined {
+    return this.definitions.get(name);
+  }
+
+  /** The underlying queue (BullJobQueue or InProcessQueue) for workers and tests. */
+  raw(name: string): JobQueue | undefined {
+    return this.queues.get(name);
+  }
+
+  names(): string[] {
+    return [...this.queues.keys()];
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(
+      [...this.queues.values()].map((q) =>
+        q instanceof BullJobQueue ? q.queue.close() : (q as InProcessQueue).close(),
+      ),
+    );
+  }
+}
+
+export { BullJobQueue };

@@ -1,0 +1,128 @@
+import type { DynamicModule, Type } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppConfig, loadConfig } from '@nexus/core';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import IORedis from 'ioredis';
+import { randomBytes } from 'node:crypto';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { createApp } from '../../apps/api/src/create-app';
+import { Mailbox, outboxMailbox, startSmtpSink, SmtpSink } from './mailbox';
+import { TestMode } from './modes';
+
+export interface TestApp {
+  mode: TestMode;
+  app: NestFastifyApplication;
+  config: AppConfig;
+  /** Base URL of the listening server (http://127.0.0.1:PORT). */
+  url: string;
+  mailbox: Mailbox;
+  smtp?: SmtpSink;
+  /** Fastify inject: a real request through the whole pipeline, without a socket. */
+  inject(opts: InjectOptions | string): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  /** Reuse the database/Redis prefix of another test app (a second api instance). */
+  shareWith?: TestApp;
+  /** Start the HTTP listener (default true). */
+  listen?: boolean;
+  /** Fixture modules added to the app. */
+  imports?: (Type | DynamicModule)[];
+}
+
+const TEST_SECRET = 'test-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
+
+/** Boots the real api app in the given mode, on its own fresh database and Redis key prefix. */
+export async function startTestApp(mode: TestMode, options: TestAppOptions = {}): Promise<TestApp> {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const shared = options.shareWith;
+  const dataDir = shared?.config.dataDir ?? mkdtempSync(join(tmpdir(), 'nexus-test-'));
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATA_DIR: dataDir,
+    JWT_SECRET: TEST_SECRET,
+    SEED_DEMO_DATA: 'false',
+    MAIL_BACKOFF_MS: '20',
+  };
+  let smtp: SmtpSink | undefined;
+
+  if (mode === 'embedded') {
+    if (shared) throw new Error('Embedded mode cannot share a database between two apps');
+    const template = process.env.NEXUS_PGLITE_TEMPLATE;
+    if (template) cpSync(template, join(dataDir, 'pglite'), { recursive: true });
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  } else {
+    const adminUrl = process.env.TEST_DATABASE_URL!;
+    const redisUrl = process.env.TEST_REDIS_URL!;
+    if (shared) {
+      env.DATABASE_URL = shared.config.databaseUrl!;
+      env.REDIS_PREFIX = shared.config.redisPrefix;
+      env.SMTP_URL = shared.config.smtpUrl!;
+      smtp = shared.smtp;
+    } else {
+      const dbName = `nexus_t_${randomBytes(6).toString('hex')}`;
+      const admin = new Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${dbName}`);
+      await admin.end();
+      const url = new URL(adminUrl);
+      url.pathname = `/${dbName}`;
+      env.DATABASE_URL = url.toString();
+      env.REDIS_PREFIX = `t${randomBytes(5).toString('hex')}`;
+      smtp = await startSmtpSink();
+      env.SMTP_URL = smtp.url;
+      cleanups.push(async () => {
+        const c = new Client({ connectionString: adminUrl });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+        await c.end();
+      });
+      cleanups.push(() => deleteRedisPrefix(redisUrl, env.REDIS_PREFIX));
+      cleanups.push(() => smtp!.close());
+      cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    }
+    env.REDIS_URL = redisUrl;
+    env.DB_MIGRATE = 'true';
+    env.RUN_WORKERS = 'true';
+  }
+
+  const config = loadConfig({ ...env, ...options.env });
+  const app = await createApp(config, options.imports);
+  if (options.listen === false) await app.init();
+  else await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = options.listen === false ? '' : app.getHttpServer().address();
+  const url = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
+  const fastify = app.getHttpAdapter().getInstance();
+
+  return {
+    mode,
+    app,
+    config,
+    url,
+    smtp,
+    mailbox: smtp ?? outboxMailbox(dataDir),
+    inject: (opts) => fastify.inject(opts as InjectOptions),
+    async close() {
+      await app.close();
+      if (!shared) for (const c of cleanups.reverse()) await c();
+    },
+  };
+}
+
+async function deleteRedisPrefix(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new IORedis(redisUrl, { lazyConnect: true });
+  await redis.connect();
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `*${prefix}:*`, 'COUNT', 1000);
+    if (keys.length) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  await redis.quit();
+}
