@@ -17,6 +17,7 @@ export * from './mail/email-delivery.entity';
 export * from './mail/mail-templates';
 export * from './mail/mail-transport';
 export * from './mail/mail.service';
+export * from './mail/email.processor';
 export * from './metrics/metrics.service';
 export * from './redis/redis.service';
 export * from './errors/problem';

@@ -34,7 +34,7 @@ export class MailTemplates {
 
   register(name: string, source: MailTemplateSource): void {
     this.templates.set(name, {
-      subject: this.hbs.compile(source.subject, { strict: true }),
+      subject: this.hbs.compile(source.subject, { strict: true, noEscape: true }),
       html: this.hbs.compile(source.html, { strict: true }),
       text: this.hbs.compile(source.text, { strict: true, noEscape: true }),
     });

@@ -1,0 +1,107 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { modeOf } from './app-config';
+import { ConfigError, loadConfig } from './load-config';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'nexus-config-'));
+const STRONG = 'x'.repeat(40);
+
+describe('loadConfig', () => {
+  it('defaults to embedded mode with a generated, persisted JWT secret', () => {
+    const dataDir = tmp();
+    const config = loadConfig({ DATA_DIR: dataDir });
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(modeOf(config)).toBe('embedded');
+    expect(config.dbMigrate).toBe(true);
+    expect(config.runWorkers).toBe(true);
+    expect(config.jwtSecret.length).toBeGreaterThanOrEqual(48);
+    expect(readFileSync(join(dataDir, '.jwt-secret'), 'utf8')).toBe(config.jwtSecret);
+    // A second start reuses the same secret, so issued tokens stay valid.
+    expect(loadConfig({ DATA_DIR: dataDir }).jwtSecret).toBe(config.jwtSecret);
+  });
+
+  it('switches to full mode with DATABASE_URL and REDIS_URL, workers off in the api by default', () => {
+    const config = loadConfig({
+      DATA_DIR: tmp(),
+      DATABASE_URL: 'postgres://u:p@db:5432/nexus',
+      REDIS_URL: 'redis://cache:6379/2',
+      JWT_SECRET: STRONG,
+    });
+    expect(modeOf(config)).toBe('full');
+    expect(config.dbMigrate).toBe(false);
+    expect(config.runWorkers).toBe(false);
+    expect(config.seedDemoData).toBe(false);
+  });
+
+  it('names every bad variable in one error', () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({
+        DATA_DIR: tmp(),
+        PORT: 'eighty',
+        NODE_ENV: 'staging',
+        DATABASE_URL: 'mysql://x',
+        REDIS_URL: '::::',
+        TRUSTED_PROXIES: '10.0.0.0/8, nonsense, 10.0.0.0/99',
+        LOG_LEVEL: 'loud',
+        LOG_REQUESTS: 'maybe',
+        JWT_SECRET: 'short',
+        ADMIN_EMAIL: 'admin@example.com',
+      });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const text = error!.message;
+    for (const name of [
+      'PORT',
+      'NODE_ENV',
+      'DATABASE_URL',
+      'REDIS_URL',
+      'TRUSTED_PROXIES: "nonsense"',
+      'TRUSTED_PROXIES: "10.0.0.0/99"',
+      'LOG_LEVEL',
+      'LOG_REQUESTS',
+      'JWT_SECRET',
+      'ADMIN_EMAIL and ADMIN_PASSWORD',
+    ]) {
+      expect(text).toContain(name);
+    }
+    expect(error!.problems).toHaveLength(10);
+  });
+
+  it('requires a strong JWT_SECRET in production', () => {
+    expect(() => loadConfig({ DATA_DIR: tmp(), NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required/);
+    expect(loadConfig({ DATA_DIR: tmp(), NODE_ENV: 'production', JWT_SECRET: STRONG }).jwtSecret).toBe(STRONG);
+  });
+
+  it('reads secrets from NAME_FILE (Docker secrets)', () => {
+    const dir = tmp();
+    const file = join(dir, 'jwt');
+    writeFileSync(file, `${STRONG}\n`);
+    expect(loadConfig({ DATA_DIR: dir, JWT_SECRET_FILE: file }).jwtSecret).toBe(STRONG);
+    expect(() => loadConfig({ DATA_DIR: dir, JWT_SECRET_FILE: join(dir, 'missing') })).toThrow(/JWT_SECRET_FILE/);
+  });
+
+  it('does not echo secret values in its error messages', () => {
+    try {
+      loadConfig({ DATA_DIR: tmp(), JWT_SECRET: 'tooshort-secret', ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: 'pw' });
+      throw new Error('expected a ConfigError');
+    } catch (e) {
+      expect((e as Error).message).not.toContain('tooshort-secret');
+      expect((e as Error).message).not.toMatch(/\bpw\b/);
+    }
+  });
+
+  it('parses trusted proxies and booleans', () => {
+    const config = loadConfig({
+      DATA_DIR: tmp(),
+      TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.1 ,2001:db8::/32',
+      LOG_REQUESTS: 'yes',
+    });
+    expect(config.trustedProxies).toEqual(['10.0.0.0/8', '192.168.1.1', '2001:db8::/32']);
+    expect(config.logRequests).toBe(true);
+  });
+});

@@ -1,0 +1,142 @@
+import { EmailDelivery, EmailProcessor, MailService, MailTemplates, QueueRegistry } from '@nexus/core';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { testModes } from '../support/modes';
+import { startTestApp, TestApp } from '../support/test-app';
+
+async function waitFor<T>(fn: () => Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe.each(testModes())('MailService (%s mode)', (mode) => {
+  let t: TestApp;
+  let mail: MailService;
+  let db: DataSource;
+  const delivery = (id: string) => db.getRepository(EmailDelivery).findOneByOrFail({ id });
+
+  beforeAll(async () => {
+    t = await startTestApp(mode, { env: { MAIL_MAX_ATTEMPTS: '3', MAIL_BACKOFF_MS: '20' } });
+    mail = t.app.get(MailService);
+    db = t.app.get(DataSource);
+    t.app.get(MailTemplates).register('welcome', {
+      subject: 'Welcome, {{name}}!',
+      html: '<p>Hello <b>{{name}}</b>, your code is {{code}}.</p>',
+      text: 'Hello {{name}}, your code is {{code}}.',
+    });
+  });
+  afterAll(() => t?.close());
+
+  it('delivers a rendered email (HTML + text) and records it as sent', async () => {
+    const d = await mail.send({ to: 'ada@example.com', template: 'welcome', context: { name: 'Ada <script>', code: 'A1' } });
+    expect(d.status).toBe('queued');
+    const m = await t.mailbox.waitFor((x) => x.to.includes('ada@example.com'));
+    expect(m.subject).toBe('Welcome, Ada <script>!');
+    expect(m.text).toContain('Hello Ada <script>, your code is A1.');
+    expect(m.html).toContain('Ada &lt;script&gt;');
+    expect(m.messageId).toBe(`<${d.id}@nexus>`);
+    const row = await waitFor(async () => {
+      const r = await delivery(d.id);
+      return r.status === 'sent' && r;
+    });
+    expect(row.attempts).toBe(1);
+    expect(row.sentAt).toBeInstanceOf(Date);
+    if (mode === 'full') expect(t.mailbox).toBe(t.smtp);
+  });
+
+  it('sends once for a repeated idempotency key', async () => {
+    const a = await mail.send({ to: 'once@example.com', template: 'welcome', context: { name: 'O', code: '1' }, idempotencyKey: 'welcome:once' });
+    const b = await mail.send({ to: 'once@example.com', template: 'welcome', context: { name: 'O', code: '1' }, idempotencyKey: 'welcome:once' });
+    expect(b.id).toBe(a.id);
+    await waitFor(async () => (await delivery(a.id)).status === 'sent');
+    await new Promise((r) => setTimeout(r, 100));
+    const received = (await t.mailbox.messages()).filter((m) => m.to.includes('once@example.com'));
+    expect(received).toHaveLength(1);
+    expect(await db.getRepository(EmailDelivery).countBy({ idempotencyKey: 'welcome:once' })).toBe(1);
+  });
+
+  it('never sends twice when the same job runs again (retry or duplicate)', async () => {
+    const d = await mail.send({ to: 'dup@example.com', template: 'welcome', context: { name: 'D', code: '2' } });
+    await waitFor(async () => (await delivery(d.id)).status === 'sent');
+    const processor = t.app.get(EmailProcessor, { strict: false });
+    const job = { id: d.id, name: 'send', data: { payload: { deliveryId: d.id } }, attemptsMade: 0, opts: {} };
+    await Promise.all([processor.process(job), processor.process(job)]);
+    await mail.relay();
+    await new Promise((r) => setTimeout(r, 100));
+    const received = (await t.mailbox.messages()).filter((m) => m.to.includes('dup@example.com'));
+    expect(received).toHaveLength(1);
+    expect((await delivery(d.id)).attempts).toBe(1);
+  });
+
+  it('retries a failing delivery with backoff, then marks it dead', async () => {
+    const outbox = join(t.config.dataDir, 'outbox');
+    if (mode === 'full') t.smtp!.failNext(Infinity);
+    else {
+      // The outbox cannot be written: a file stands where the folder should be.
+      rmSync(outbox, { recursive: true, force: true });
+      writeFileSync(outbox, 'not a folder');
+    }
+    try {
+      const d = await mail.send({ to: 'dead@example.com', template: 'welcome', context: { name: 'X', code: '3' } });
+      const row = await waitFor(async () => {
+        const r = await delivery(d.id);
+        return r.status === 'dead' && r;
+      });
+      expect(row.attempts).toBe(3);
+      expect(row.lastError).toBeTruthy();
+      expect(row.sentAt).toBeNull();
+      // A dead delivery is not picked up again by the relay.
+      await mail.relay();
+      await new Promise((r) => setTimeout(r, 100));
+      expect((await delivery(d.id)).attempts).toBe(3);
+    } finally {
+      if (mode === 'full') t.smtp!.failNext(0);
+      else rmSync(outbox, { force: true });
+    }
+  });
+
+  it('recovers from transient failures without losing the email', async () => {
+    if (mode === 'full') t.smtp!.failNext(1);
+    const d = await mail.send({ to: 'flaky@example.com', template: 'welcome', context: { name: 'F', code: '4' } });
+    const row = await waitFor(async () => {
+      const r = await delivery(d.id);
+      return r.status === 'sent' && r;
+    });
+    expect(row.attempts).toBe(mode === 'full' ? 2 : 1);
+    await t.mailbox.waitFor((m) => m.to.includes('flaky@example.com'));
+  });
+
+  it('keeps a delivery queued when the queue is unavailable, and the relay sends it later', async () => {
+    const registry = t.app.get(QueueRegistry);
+    const queue = registry.raw('email')!;
+    const add = queue.add;
+    queue.add = async () => {
+      throw new Error('queue down');
+    };
+    let id: string;
+    try {
+      const d = await mail.send({ to: 'later@example.com', template: 'welcome', context: { name: 'L', code: '5' } });
+      id = d.id;
+      await new Promise((r) => setTimeout(r, 100));
+      expect((await delivery(id)).status).toBe('queued');
+    } finally {
+      queue.add = add;
+    }
+    expect(await mail.relay()).toBeGreaterThanOrEqual(1);
+    await waitFor(async () => (await delivery(id)).status === 'sent');
+    await t.mailbox.waitFor((m) => m.to.includes('later@example.com'));
+  });
+
+  it('rejects an unknown template before recording anything', async () => {
+    const before = await db.getRepository(EmailDelivery).count();
+    await expect(mail.send({ to: 'x@example.com', template: 'nope', context: {} })).rejects.toThrow(/Unknown mail template/);
+    await expect(mail.send({ to: 'x@example.com', template: 'welcome', context: {} })).rejects.toThrow();
+    expect(await db.getRepository(EmailDelivery).count()).toBe(before);
+  });
+});
