@@ -1,0 +1,477 @@
+#!/usr/bin/env node
+// Nexus benchmark harness: starts a bare Fastify hello-world and the built Nexus api (each in its
+// own child process, on 127.0.0.1), then runs each scenario with autocannon from this process,
+// measuring the baseline again right before every scenario so that ratios compare like with like.
+// See bench/README.md. Targets are reported, never enforced: the exit code is 0 unless the harness
+// itself could not run (server did not start, a scenario's setup broke).
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs, USAGE } from './lib/args.mjs';
+import { createFullModeResources } from './lib/full-mode.mjs';
+import { apiClient, NotAvailable, tokenFromEmail, waitForEmail } from './lib/http.mjs';
+import { runLoad } from './lib/load.mjs';
+import { HOST, freePort, startNode, waitForHttp } from './lib/processes.mjs';
+import { formatSummary, summariseProfile } from './lib/profile-summary.mjs';
+import { describeTarget, markdown, textTable, verdict } from './lib/report.mjs';
+
+const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
+const ROOT = dirname(BENCH_DIR);
+const NEXUS_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
+const RESULTS_DIR = join(BENCH_DIR, 'results');
+/** Report order; scenarios not listed here follow in file-name order. */
+const ORDER = [
+  'health-live',
+  'ping',
+  'users-me',
+  'login',
+  'refresh',
+  'article-cached',
+  'articles-list',
+  'articles-search',
+];
+/** How each optional module is detected: a 404 here means the module is not in this build. */
+const MODULE_PROBES = {
+  users: { method: 'POST', path: '/api/v1/auth/login', body: {} },
+  content: { method: 'GET', path: '/api/v1/articles?limit=1' },
+};
+
+const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
+
+async function loadScenarios() {
+  const dir = join(BENCH_DIR, 'scenarios');
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.mjs'))
+    .sort();
+  const scenarios = [];
+  for (const f of files) {
+    const mod = await import(pathToFileURL(join(dir, f)).href);
+    if (typeof mod.name !== 'string' || typeof mod.setup !== 'function') {
+      throw new Error(`bench/scenarios/${f} must export name and setup(ctx)`);
+    }
+    scenarios.push(mod);
+  }
+  const rank = (s) => (ORDER.includes(s.name) ? ORDER.indexOf(s.name) : ORDER.length);
+  return scenarios.sort((a, b) => rank(a) - rank(b));
+}
+
+function ensureBuilt() {
+  if (!existsSync(NEXUS_MAIN)) {
+    log('dist/ is missing: running `npm run build` first');
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    return;
+  }
+  // A stale build benchmarks old code without saying so: warn when a source is newer.
+  const built = statSync(NEXUS_MAIN).mtimeMs;
+  const newer = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (
+        e.name.endsWith('.ts') &&
+        !e.name.endsWith('.spec.ts') &&
+        statSync(p).mtimeMs > built
+      )
+        newer.push(p);
+    }
+  };
+  for (const d of ['apps', 'libs']) if (existsSync(join(ROOT, d))) walk(join(ROOT, d));
+  if (newer.length) {
+    log(
+      `warning: ${newer.length} source file(s) are newer than dist/ (e.g. ${newer[0].slice(ROOT.length + 1)}); run \`npm run build\``,
+    );
+  }
+}
+
+function gitCommit() {
+  try {
+    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'apps', 'libs'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }).trim();
+    return dirty ? `${sha}+dirty` : sha;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** `npm run seed -- --articles N` against the same data dir / database the server will use. */
+async function seedLargeDataSet(env, articles) {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  if (!pkg.scripts?.seed) return { ok: false, reason: 'no `npm run seed` script in this build' };
+  log(`seeding ${articles} articles (npm run seed -- --articles ${articles}) ...`);
+  const started = Date.now();
+  const child = spawn('npm', ['run', 'seed', '--', '--articles', String(articles)], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output = (output + d).slice(-4000)));
+  child.stderr.on('data', (d) => (output = (output + d).slice(-4000)));
+  const limitMs = 30 * 60_000;
+  const timer = setTimeout(() => child.kill('SIGTERM'), limitMs);
+  const code = await new Promise((resolve) => child.on('exit', (c, s) => resolve(c ?? s)));
+  clearTimeout(timer);
+  const seconds = Math.round((Date.now() - started) / 1000);
+  if (code !== 0)
+    return {
+      ok: false,
+      reason: `seed failed (${code}) after ${seconds} s: ${output.trim().split('\n').slice(-3).join(' / ')}`,
+    };
+  log(`seeded in ${seconds} s`);
+  return { ok: true, seconds };
+}
+
+const nowUs = () => Number(process.hrtime.bigint() / 1000n);
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (opts.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  let scenarios = await loadScenarios();
+  if (opts.list) {
+    for (const s of scenarios)
+      process.stdout.write(`${s.name.padEnd(18)} ${s.description ?? ''}\n`);
+    return 0;
+  }
+  if (opts.only) {
+    const names = new Set(scenarios.map((s) => s.name));
+    const unknown = opts.only.filter((n) => !names.has(n));
+    if (unknown.length)
+      throw new Error(
+        `unknown scenario(s): ${unknown.join(', ')} (known: ${[...names].join(', ')})`,
+      );
+    scenarios = scenarios.filter((s) => opts.only.includes(s.name));
+  }
+  ensureBuilt();
+
+  const startedAt = new Date();
+  const workDir = mkdtempSync(join(tmpdir(), 'nexus-bench-'));
+  const dataDir = join(workDir, 'data');
+  mkdirSync(dataDir);
+  const profileDir = join(workDir, 'profile');
+  const cleanups = [];
+  const notes = [];
+  const rows = [];
+  const baselineRuns = [];
+  let nexus;
+  let baseline;
+  let harnessFailed = false;
+
+  try {
+    let fullEnv = {};
+    if (opts.mode === 'full') {
+      const resources = await createFullModeResources({
+        databaseUrl: process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL,
+        redisUrl: process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL,
+      });
+      cleanups.push(async () => {
+        for (const p of await resources.cleanup()) log(`cleanup: ${p}`);
+      });
+      fullEnv = resources.env;
+      log(`full mode: database ${resources.dbName}, redis prefix ${resources.env.REDIS_PREFIX}`);
+      notes.push(
+        'Full mode: PostgreSQL + Redis on this machine; the api process also runs the queue workers (RUN_WORKERS=true).',
+      );
+    }
+
+    const [basePort, nexusPort] = [await freePort(), await freePort()];
+    const nexusEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'production',
+      HOST,
+      PORT: String(nexusPort),
+      PUBLIC_URL: `http://${HOST}:${nexusPort}`,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      JWT_SECRET: randomBytes(48).toString('base64url'),
+      SEED_DEMO_DATA: 'true',
+      ...(opts.mode === 'full' ? { ...fullEnv, RUN_WORKERS: 'true' } : {}),
+      ...opts.env,
+    };
+
+    // The large data set is written before the server starts (PGlite is single-process).
+    let largeDataSet = { ok: true };
+    if (scenarios.some((s) => s.dataset === 'large')) {
+      largeDataSet = await seedLargeDataSet({ ...nexusEnv, PORT: undefined }, opts.articles);
+      if (largeDataSet.ok)
+        notes.push(
+          `Large data set: ${opts.articles} articles seeded in ${largeDataSet.seconds} s before the run.`,
+        );
+    }
+
+    baseline = startNode({
+      name: 'baseline',
+      script: join(BENCH_DIR, 'lib/baseline-server.mjs'),
+      env: { PATH: process.env.PATH, PORT: String(basePort) },
+      cwd: ROOT,
+      logFile: join(workDir, 'baseline.log'),
+    });
+    nexus = startNode({
+      name: 'nexus',
+      script: NEXUS_MAIN,
+      nodeArgs: opts.profile
+        ? [
+            '--cpu-prof',
+            `--cpu-prof-dir=${profileDir}`,
+            '--require',
+            join(BENCH_DIR, 'lib/exit-on-message.cjs'),
+          ]
+        : [],
+      env: nexusEnv,
+      cwd: ROOT,
+      logFile: join(workDir, 'nexus.log'),
+    });
+    log(
+      `starting baseline on :${basePort} and nexus (${opts.mode}) on :${nexusPort}; logs in ${workDir}`,
+    );
+    await waitForHttp(baseline, `http://${HOST}:${basePort}/`, 30_000);
+    const bootStarted = Date.now();
+    await waitForHttp(nexus, `http://${HOST}:${nexusPort}/health/ready`, 180_000);
+    log(`nexus ready in ${((Date.now() - bootStarted) / 1000).toFixed(1)} s`);
+
+    const api = apiClient(nexusPort);
+    const modules = {};
+    for (const [mod, probe] of Object.entries(MODULE_PROBES)) {
+      modules[mod] =
+        (await api.call(probe.method, probe.path, { body: probe.body })).status !== 404;
+    }
+    log(
+      `modules present: ${
+        Object.entries(modules)
+          .filter(([, v]) => v)
+          .map(([k]) => k)
+          .join(', ') || 'core only'
+      }`,
+    );
+
+    const baselineRequest = { path: '/', method: 'GET' };
+    if (opts.warmup > 0)
+      await runLoad({
+        port: basePort,
+        request: baselineRequest,
+        duration: opts.warmup,
+        connections: opts.connections,
+      });
+
+    const ctx = {
+      mode: opts.mode,
+      port: nexusPort,
+      dataDir,
+      connections: opts.connections,
+      api,
+      state: {},
+      log,
+      waitForEmail: (to, o) => waitForEmail(dataDir, to, o),
+      tokenFromEmail,
+      NotAvailable,
+    };
+    const profileWindows = {};
+
+    for (const scenario of scenarios) {
+      if (!nexus.running) throw new Error(`nexus exited during the run (see ${nexus.logFile})`);
+      const target =
+        typeof scenario.target === 'function' ? scenario.target(opts.mode) : scenario.target;
+      const row = {
+        name: scenario.name,
+        targetText: describeTarget(target),
+        target: target ?? null,
+      };
+      rows.push(row);
+      const missing = (scenario.requires ?? []).filter((m) => !modules[m]);
+      if (missing.length) {
+        Object.assign(row, {
+          status: 'not available',
+          note: `module ${missing.join(', ')} not in this build`,
+        });
+        log(`${scenario.name}: not available (${row.note})`);
+        continue;
+      }
+      if (scenario.dataset === 'large' && !largeDataSet.ok) {
+        Object.assign(row, { status: 'not available', note: largeDataSet.reason });
+        log(`${scenario.name}: not available (${row.note})`);
+        continue;
+      }
+      let request;
+      try {
+        const { beforeRun, probe = true, note, ...req } = await scenario.setup(ctx);
+        request = { req, beforeRun, note };
+        if (probe) {
+          const res = await api.call(req.method ?? 'GET', req.path, {
+            headers: req.headers,
+            body: typeof req.body === 'string' ? JSON.parse(req.body) : req.body,
+          });
+          if (res.status === 404)
+            throw new NotAvailable(`${req.method ?? 'GET'} ${req.path} answers 404`);
+          if (res.status >= 300)
+            throw new Error(
+              `probe ${req.method ?? 'GET'} ${req.path} answered ${res.status}: ${res.text.slice(0, 200)}`,
+            );
+        }
+      } catch (e) {
+        if (e instanceof NotAvailable) {
+          Object.assign(row, { status: 'not available', note: e.message });
+          log(`${scenario.name}: not available (${e.message})`);
+        } else {
+          Object.assign(row, { status: 'error', note: e.message });
+          log(`${scenario.name}: setup failed: ${e.stack ?? e}`);
+          harnessFailed = true;
+        }
+        continue;
+      }
+
+      log(`${scenario.name}: baseline ${opts.duration} s ...`);
+      const base = await runLoad({
+        port: basePort,
+        request: baselineRequest,
+        duration: opts.duration,
+        connections: opts.connections,
+      });
+      baselineRuns.push({ before: scenario.name, ...base });
+      if (opts.warmup > 0) {
+        await request.beforeRun?.();
+        log(`${scenario.name}: warm-up ${opts.warmup} s ...`);
+        await runLoad({
+          port: nexusPort,
+          request: request.req,
+          duration: opts.warmup,
+          connections: opts.connections,
+        });
+      }
+      await request.beforeRun?.();
+      log(`${scenario.name}: measuring ${opts.duration} s ...`);
+      const fromUs = nowUs();
+      const result = await runLoad({
+        port: nexusPort,
+        request: request.req,
+        duration: opts.duration,
+        connections: opts.connections,
+      });
+      profileWindows[scenario.name] = { fromUs, toUs: nowUs() };
+      Object.assign(row, {
+        status: 'measured',
+        ...result,
+        baselineRps: base.rps,
+        ratio: base.rps ? result.rps / base.rps : null,
+      });
+      const v = verdict(row, target);
+      row.verdict = v.verdict;
+      row.note = [request.note, v.why].filter(Boolean).join('; ');
+      log(
+        `${scenario.name}: ${result.rps} req/s (baseline ${base.rps}), p99 ${result.latencyMs.p99} ms, ${row.verdict}`,
+      );
+    }
+
+    let profile;
+    if (opts.profile) {
+      await nexus.stop({ viaMessage: true });
+      const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
+      if (!file) throw new Error(`--profile: no .cpuprofile written in ${profileDir}`);
+      const raw = JSON.parse(readFileSync(join(profileDir, file), 'utf8'));
+      profile = { file: join(profileDir, file), scenarios: {} };
+      for (const [name, window] of Object.entries(profileWindows)) {
+        const summary = summariseProfile(raw, 25, window);
+        profile.scenarios[name] = summary;
+        process.stdout.write(
+          `\n=== CPU profile of nexus during "${name}" ===\n${formatSummary(summary)}\n`,
+        );
+      }
+      notes.push(
+        'Profiled run (node --cpu-prof): the profiler slows the server down; do not compare these numbers with unprofiled runs.',
+      );
+    }
+
+    const run = {
+      mode: opts.mode,
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      commit: gitCommit(),
+      node: process.version,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model?.trim() ?? 'unknown',
+      options: {
+        duration: opts.duration,
+        warmup: opts.warmup,
+        connections: opts.connections,
+        only: opts.only ?? null,
+        profile: opts.profile,
+        articles: opts.articles,
+      },
+      rows,
+      baselineRuns,
+      notes,
+      profile,
+    };
+    process.stdout.write(
+      `\nNexus benchmark (${opts.mode} mode, ${opts.connections} connections, ${opts.duration} s per run)\n`,
+    );
+    process.stdout.write(textTable(rows) + '\n');
+    process.stdout.write(
+      'Targets are reported, not enforced (exit code 0 whatever the results).\n',
+    );
+
+    if (opts.save) {
+      mkdirSync(RESULTS_DIR, { recursive: true });
+      const stamp = startedAt
+        .toISOString()
+        .replace(/:/g, '-')
+        .replace(/\.\d+Z$/, 'Z');
+      const suffix = opts.profile ? '-profile' : '';
+      const jsonFile = join(RESULTS_DIR, `${stamp}-${opts.mode}${suffix}.json`);
+      writeFileSync(jsonFile, JSON.stringify(run, null, 2) + '\n');
+      log(`wrote ${jsonFile.slice(ROOT.length + 1)}`);
+      if (!opts.profile) {
+        const mdFile = join(RESULTS_DIR, `latest-${opts.mode}.md`);
+        writeFileSync(mdFile, markdown(run));
+        log(`wrote ${mdFile.slice(ROOT.length + 1)}`);
+      } else {
+        log(`raw profile kept at ${profile.file} (open it in Chrome DevTools > Performance)`);
+      }
+    }
+  } catch (e) {
+    // The server logs live in the temporary work dir, removed below: show their end now.
+    for (const p of [nexus, baseline].filter(Boolean)) {
+      const tail = existsSync(p.logFile)
+        ? readFileSync(p.logFile, 'utf8').trim().split('\n').slice(-25).join('\n')
+        : '';
+      if (tail) log(`last lines of ${p.name}'s log:\n${tail}`);
+    }
+    throw e;
+  } finally {
+    await nexus?.stop();
+    await baseline?.stop();
+    for (const c of cleanups) await c().catch((e) => log(`cleanup failed: ${e.message}`));
+    if (opts.profile) log(`work dir kept for the profile: ${workDir}`);
+    else rmSync(workDir, { recursive: true, force: true });
+  }
+  return harnessFailed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    log(`harness failed: ${e.stack ?? e}`);
+    process.exit(1);
+  },
+);
