@@ -16,7 +16,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, USAGE } from './lib/args.mjs';
@@ -341,45 +341,66 @@ async function main() {
         continue;
       }
 
-      log(`${scenario.name}: baseline ${opts.duration} s ...`);
-      const base = await runLoad({
-        port: basePort,
-        request: baselineRequest,
-        duration: opts.duration,
-        connections: opts.connections,
-      });
-      baselineRuns.push({ before: scenario.name, ...base });
-      if (opts.warmup > 0) {
+      const rounds = [];
+      for (let round = 1; round <= opts.rounds; round++) {
+        const tag = opts.rounds > 1 ? ` (round ${round}/${opts.rounds})` : '';
+        const loadAvg = loadavg()[0];
+        log(`${scenario.name}${tag}: baseline ${opts.duration} s ...`);
+        const base = await runLoad({
+          port: basePort,
+          request: baselineRequest,
+          duration: opts.duration,
+          connections: opts.connections,
+          serverPid: baseline.child.pid,
+        });
+        baselineRuns.push({ before: scenario.name, round, ...base });
+        if (opts.warmup > 0 && round === 1) {
+          await request.beforeRun?.();
+          log(`${scenario.name}: warm-up ${opts.warmup} s ...`);
+          await runLoad({
+            port: nexusPort,
+            request: request.req,
+            duration: opts.warmup,
+            connections: opts.connections,
+          });
+        }
         await request.beforeRun?.();
-        log(`${scenario.name}: warm-up ${opts.warmup} s ...`);
-        await runLoad({
+        log(`${scenario.name}${tag}: measuring ${opts.duration} s ...`);
+        const fromUs = nowUs();
+        const result = await runLoad({
           port: nexusPort,
           request: request.req,
-          duration: opts.warmup,
+          duration: opts.duration,
           connections: opts.connections,
+          serverPid: nexus.child.pid,
+        });
+        (profileWindows[scenario.name] ??= []).push({ fromUs, toUs: nowUs() });
+        rounds.push({
+          ...result,
+          baselineRps: base.rps,
+          baselineCpuUsPerReq: base.serverCpuUsPerReq,
+          ratio: base.rps ? result.rps / base.rps : null,
+          loadAvgBefore: Math.round(loadAvg * 100) / 100,
         });
       }
-      await request.beforeRun?.();
-      log(`${scenario.name}: measuring ${opts.duration} s ...`);
-      const fromUs = nowUs();
-      const result = await runLoad({
-        port: nexusPort,
-        request: request.req,
-        duration: opts.duration,
-        connections: opts.connections,
-      });
-      profileWindows[scenario.name] = { fromUs, toUs: nowUs() };
+      // The median round by ratio (all rounds are kept in the JSON).
+      const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[
+        Math.floor((rounds.length - 1) / 2)
+      ];
       Object.assign(row, {
         status: 'measured',
-        ...result,
-        baselineRps: base.rps,
-        ratio: base.rps ? result.rps / base.rps : null,
+        ...median,
+        rounds: opts.rounds > 1 ? rounds : undefined,
       });
       const v = verdict(row, target);
       row.verdict = v.verdict;
-      row.note = [request.note, v.why].filter(Boolean).join('; ');
+      const busy = rounds.some((r) => r.loadAvgBefore > 1)
+        ? `machine busy before the run (load ${Math.max(...rounds.map((r) => r.loadAvgBefore))})`
+        : '';
+      row.note = [request.note, v.why, busy].filter(Boolean).join('; ');
       log(
-        `${scenario.name}: ${result.rps} req/s (baseline ${base.rps}), p99 ${result.latencyMs.p99} ms, ${row.verdict}`,
+        `${scenario.name}: ${row.rps} req/s (baseline ${row.baselineRps}), p99 ${row.latencyMs.p99} ms, ` +
+          `cpu ${row.serverCpuUsPerReq ?? '?'} µs/req (baseline ${row.baselineCpuUsPerReq ?? '?'}), ${row.verdict}`,
       );
     }
 
@@ -390,8 +411,9 @@ async function main() {
       if (!file) throw new Error(`--profile: no .cpuprofile written in ${profileDir}`);
       const raw = JSON.parse(readFileSync(join(profileDir, file), 'utf8'));
       profile = { file: join(profileDir, file), scenarios: {} };
-      for (const [name, window] of Object.entries(profileWindows)) {
-        const summary = summariseProfile(raw, 25, window);
+      for (const [name, windows] of Object.entries(profileWindows)) {
+        // The first measured round of each scenario (rounds of one scenario look alike).
+        const summary = summariseProfile(raw, 25, windows[0]);
         profile.scenarios[name] = summary;
         process.stdout.write(
           `\n=== CPU profile of nexus during "${name}" ===\n${formatSummary(summary)}\n`,
@@ -413,6 +435,7 @@ async function main() {
       options: {
         duration: opts.duration,
         warmup: opts.warmup,
+        rounds: opts.rounds,
         connections: opts.connections,
         only: opts.only ?? null,
         profile: opts.profile,

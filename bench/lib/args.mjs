@@ -8,6 +8,7 @@ export const USAGE = `Usage: npm run bench -- [options]     (needs dist/: npm ru
   --duration S           seconds per measured run (default 10, max ${MAX_DURATION_S})
   --warmup S             seconds of warm-up before each Nexus run (default 3; 0 = none)
   --connections N        concurrent connections (default 50, max ${MAX_CONNECTIONS})
+  --rounds N             baseline/scenario pairs per scenario; the median ratio is reported (default 1)
   --articles N           size of the large data set for articles-list/articles-search (default 100000)
   --profile              run Nexus under node --cpu-prof and summarise each measured run's profile
   --env KEY=VALUE        extra environment for the Nexus process (repeatable)
@@ -23,6 +24,7 @@ export function parseArgs(argv) {
     duration: 10,
     warmup: 3,
     connections: 50,
+    rounds: 1,
     articles: 100_000,
     profile: false,
     env: {},
@@ -70,6 +72,9 @@ export function parseArgs(argv) {
         break;
       case '--connections':
         opts.connections = Math.floor(num(flag, value(), 1, MAX_CONNECTIONS));
+        break;
+      case '--rounds':
+        opts.rounds = Math.floor(num(flag, value(), 1, 9));
         break;
       case '--articles':
         opts.articles = Math.floor(num(flag, value(), 1, 10_000_000));

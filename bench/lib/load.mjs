@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { HOST } from './processes.mjs';
+import { HOST, cpuTimeMs } from './processes.mjs';
 
 export const MAX_DURATION_S = 300;
 export const MAX_CONNECTIONS = 1000;
@@ -8,8 +8,10 @@ export const MAX_CONNECTIONS = 1000;
  * One autocannon run against 127.0.0.1:`port`, in this process. `request` is what a scenario's
  * setup() returned: { path, method, headers, body, setupClient, requests }.
  * Bounded twice: autocannon's own duration and a hard stop 30 s later in case the server hangs.
+ * With `serverPid`, also reports the server's CPU time per request (Linux): a cost measure that,
+ * unlike req/s, does not depend on how much CPU the load generator leaves to the server.
  */
-export function runLoad({ port, request, duration, connections }) {
+export function runLoad({ port, request, duration, connections, serverPid }) {
   if (!(duration > 0 && duration <= MAX_DURATION_S))
     throw new Error(`duration must be in (0, ${MAX_DURATION_S}] s`);
   if (!(connections >= 1 && connections <= MAX_CONNECTIONS)) {
@@ -37,10 +39,19 @@ export function runLoad({ port, request, duration, connections }) {
   }
   return new Promise((resolve, reject) => {
     let hardStop;
+    const cpuBefore = serverPid ? cpuTimeMs(serverPid) : undefined;
     const instance = autocannon(opts, (err, result) => {
       clearTimeout(hardStop);
-      if (err) reject(err);
-      else resolve(summarise(result));
+      if (err) return reject(err);
+      const summary = summarise(result);
+      const cpuAfter = serverPid ? cpuTimeMs(serverPid) : undefined;
+      if (cpuBefore !== undefined && cpuAfter !== undefined && summary.requests > 0) {
+        summary.serverCpuUsPerReq = Math.round(((cpuAfter - cpuBefore) * 1000) / summary.requests);
+        summary.serverCpuPct = Math.round(
+          ((cpuAfter - cpuBefore) / (result.duration * 1000)) * 100,
+        );
+      }
+      resolve(summary);
     });
     hardStop = setTimeout(() => instance.stop(), (duration + 30) * 1000);
   });

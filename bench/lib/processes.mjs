@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -81,4 +81,17 @@ export async function waitForHttp(proc, url, timeoutMs) {
   throw new Error(
     `${proc.name} not ready after ${timeoutMs} ms at ${url} (${last}; see ${proc.logFile})`,
   );
+}
+
+/** CPU time (user + system, all threads) a process has used, in ms; undefined off Linux. */
+export function cpuTimeMs(pid) {
+  try {
+    // Fields after the "(comm)" part; utime and stime are the 12th and 13th of them, in ticks
+    // (USER_HZ, 100 on Linux).
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
 }

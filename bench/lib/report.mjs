@@ -49,6 +49,9 @@ function cells(row) {
     `${row.errors + row.timeouts}/${row.non2xx}`,
     String(row.baselineRps),
     pct(row.ratio),
+    row.serverCpuUsPerReq === undefined
+      ? ''
+      : `${row.serverCpuUsPerReq} / ${row.baselineCpuUsPerReq ?? '?'}`,
     row.targetText,
     row.verdict,
     row.note ?? '',
@@ -63,6 +66,7 @@ const HEAD = [
   'err/non2xx',
   'baseline req/s',
   'ratio',
+  'cpu µs/req (base)',
   'target',
   'result',
   'note',
@@ -72,7 +76,7 @@ export function textTable(rows) {
   const all = [HEAD, ...rows.map(cells)];
   const widths = HEAD.map((_, i) => Math.max(...all.map((r) => r[i].length)));
   const line = (r) =>
-    r.map((c, i) => (i >= 1 && i <= 6 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+    r.map((c, i) => (i >= 1 && i <= 7 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
   return [
     line(HEAD),
     widths.map((w) => '-'.repeat(w)).join('  '),
@@ -90,10 +94,11 @@ export function markdown(run) {
       ` · load generator and servers share the same ${run.cpus} cores`,
     '',
     `| ${HEAD.join(' | ')} |`,
-    `|${HEAD.map((_, i) => (i >= 1 && i <= 6 ? '---:' : '---')).join('|')}|`,
+    `|${HEAD.map((_, i) => (i >= 1 && i <= 7 ? '---:' : '---')).join('|')}|`,
     ...run.rows.map((r) => `| ${cells(r).map(esc).join(' | ')} |`),
     '',
     'Ratio = scenario req/s ÷ bare Fastify hello-world req/s measured just before it in the same run.',
+    'cpu µs/req = CPU time (all threads) the server process spent per request during the run: Nexus / bare Fastify.',
     'Targets are reported, not enforced: `npm run bench` exits 0 whatever the results.',
     '',
   ];

@@ -1,0 +1,289 @@
+#!/usr/bin/env node
+// What each layer of the Nexus core pipeline costs, measured by adding them one at a time to a
+// plain NestJS-on-Fastify app serving GET /api/v1/ping, each variant in its own process, each
+// measured right after the bare Fastify hello-world (same machine, same run), like bench/run.mjs.
+// The layers mirror libs/core (logging.module.ts, core.module.ts, configure-http.ts) without
+// importing it, except the ClientIpResolver (from dist/), so that alternatives can be tried
+// without touching the core:
+//
+//   node bench/experiments/pipeline-ladder.mjs [--duration 10] [--connections 50] [--only a,b]
+//
+// Needs dist/ (npm run build) for the ClientIpResolver and the `nexus` rung.
+import 'reflect-metadata';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runLoad } from '../lib/load.mjs';
+import { HOST, freePort, startNode, waitForHttp } from '../lib/processes.mjs';
+
+const require = createRequire(import.meta.url);
+const HERE = fileURLToPath(import.meta.url);
+const ROOT = dirname(dirname(dirname(HERE)));
+
+/** The rungs, cumulative unless said otherwise. */
+const VARIANTS = {
+  fastify: 'bare Fastify hello-world (the baseline)',
+  nest: 'NestJS + FastifyAdapter, /api/v1/ping, Nest logger off',
+  'nest+pino-http':
+    '+ nestjs-pino LoggerModule with the core options (pino-http child logger per request)',
+  'nest+pino-http+als':
+    '+ RequestContext AsyncLocalStorage as a Nest middleware (through @fastify/middie)',
+  'nest+pino-http+als+hooks':
+    '+ uuid request id, client-IP onRequest hook, x-request-id header, prom-client histogram (= core)',
+  nexus: 'the real app from dist/ (embedded mode) for reference',
+  'alt:hooks-only': 'NestJS + request id, client IP, histogram hooks; no pino-http, no ALS',
+  'alt:als-hook+mixin':
+    'suggested core: ALS entered in a Fastify onRequest hook, one root pino logger whose mixin() adds the request id, hooks; no pino-http, no middie',
+};
+
+// ---------------------------------------------------------------- server side (child process)
+
+async function serve(variant, port) {
+  if (variant === 'fastify') {
+    const Fastify = require('fastify');
+    const app = Fastify({ logger: false });
+    app.get('/api/v1/ping', async () => ({ message: 'pong' }));
+    await app.listen({ port, host: HOST });
+    return;
+  }
+  if (variant === 'nexus') {
+    process.env.PORT = String(port);
+    process.env.HOST = HOST;
+    require(join(ROOT, 'dist/apps/api/apps/api/src/main.js'));
+    return;
+  }
+  const { Controller, Get, Module } = require('@nestjs/common');
+  const { NestFactory } = require('@nestjs/core');
+  const { FastifyAdapter } = require('@nestjs/platform-fastify');
+  const { Histogram, Registry } = require('prom-client');
+  const { ClientIpResolver } = require(
+    join(ROOT, 'dist/apps/api/libs/core/src/http/client-ip.resolver.js'),
+  );
+  const pino = require('pino');
+
+  const has = (layer) => variant.includes(layer);
+  const alsHook = variant === 'alt:als-hook+mixin';
+  const hooks = has('hooks') || alsHook;
+  const pinoHttp = has('pino-http');
+  const alsMiddleware = variant.startsWith('nest+') && has('+als');
+
+  class PingController {
+    ping() {
+      return { message: 'pong' };
+    }
+  }
+  Get()(
+    PingController.prototype,
+    'ping',
+    Object.getOwnPropertyDescriptor(PingController.prototype, 'ping'),
+  );
+  Controller('ping')(PingController);
+
+  const storage = new AsyncLocalStorage();
+  const imports = [];
+  if (pinoHttp) {
+    // The options of libs/core/src/logging/logging.module.ts.
+    const { LoggerModule } = require('nestjs-pino');
+    imports.push(
+      LoggerModule.forRoot({
+        pinoHttp: {
+          level: 'warn',
+          autoLogging: false,
+          quietReqLogger: true,
+          genReqId: (req) => req.id ?? 'unknown',
+          redact: {
+            paths: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'req.body.password',
+              'req.body.refreshToken',
+              '*.password',
+              '*.token',
+              '*.refreshToken',
+              '*.accessToken',
+            ],
+            censor: '[redacted]',
+          },
+          serializers: {
+            req: (req) => ({ id: req.id, method: req.method, url: req.url }),
+            res: (res) => ({ statusCode: res.statusCode }),
+          },
+        },
+        forRoutes: ['*path'],
+      }),
+    );
+  }
+  class AppModule {
+    configure(consumer) {
+      if (alsMiddleware) {
+        consumer
+          .apply((req, _res, next) => storage.run({ requestId: req.id ?? 'unknown' }, next))
+          .forRoutes('*path');
+      }
+    }
+  }
+  Module({ imports, controllers: [PingController] })(AppModule);
+
+  const adapterOptions = hooks
+    ? {
+        requestIdHeader: false,
+        genReqId: (req) => {
+          const incoming = req.headers['x-request-id'];
+          const id =
+            typeof incoming === 'string' && /^[\w.:-]{1,128}$/.test(incoming)
+              ? incoming
+              : randomUUID();
+          req.id = id;
+          return id;
+        },
+      }
+    : {};
+  const app = await NestFactory.create(AppModule, new FastifyAdapter(adapterOptions), {
+    logger: false,
+    bufferLogs: pinoHttp,
+  });
+  if (pinoHttp) {
+    const { Logger } = require('nestjs-pino');
+    app.useLogger(app.get(Logger));
+  }
+  const fastify = app.getHttpAdapter().getInstance();
+  if (alsHook) {
+    // One root logger for the process; the request id comes from the ALS store at log time.
+    const logger = pino({ level: 'warn', mixin: () => ({ reqId: storage.getStore()?.requestId }) });
+    fastify.decorate('appLogger', logger);
+    fastify.addHook('onRequest', (request, _reply, done) =>
+      storage.run({ requestId: request.id }, done),
+    );
+  }
+  if (hooks) {
+    const resolver = new ClientIpResolver([]);
+    const registry = new Registry();
+    const histogram = new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'x',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    });
+    fastify.decorateRequest('clientIp', '');
+    fastify.addHook('onRequest', (request, reply, done) => {
+      request.clientIp = resolver.resolve(
+        request.socket.remoteAddress,
+        request.headers['x-forwarded-for'],
+      );
+      reply.header('x-request-id', request.id);
+      done();
+    });
+    fastify.addHook('onResponse', (request, reply, done) => {
+      histogram.observe(
+        {
+          method: request.method,
+          route: request.routeOptions.url ?? 'unmatched',
+          status: String(reply.statusCode),
+        },
+        reply.elapsedTime / 1000,
+      );
+      done();
+    });
+  }
+  app.setGlobalPrefix('api/v1');
+  await app.listen({ port, host: HOST });
+}
+
+// ---------------------------------------------------------------- driver (parent process)
+
+async function drive(argv) {
+  const opt = (name, fallback) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : fallback;
+  };
+  const duration = Number(opt('--duration', 10));
+  const connections = Number(opt('--connections', 50));
+  const warmup = Number(opt('--warmup', 3));
+  const only = opt('--only')?.split(',');
+  const names = Object.keys(VARIANTS).filter((v) => v !== 'fastify' && (!only || only.includes(v)));
+  const workDir = mkdtempSync(join(tmpdir(), 'nexus-ladder-'));
+  const basePort = await freePort();
+  const baseline = startNode({
+    name: 'fastify',
+    script: HERE,
+    args: ['--serve', 'fastify', '--port', String(basePort)],
+    env: { PATH: process.env.PATH },
+    cwd: ROOT,
+    logFile: join(workDir, 'fastify.log'),
+  });
+  const results = [];
+  try {
+    await waitForHttp(baseline, `http://${HOST}:${basePort}/api/v1/ping`, 30_000);
+    const request = { path: '/api/v1/ping' };
+    await runLoad({ port: basePort, request, duration: warmup || 1, connections });
+    for (const name of names) {
+      const port = await freePort();
+      const proc = startNode({
+        name,
+        script: HERE,
+        args: ['--serve', name, '--port', String(port)],
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          NODE_ENV: 'production',
+          LOG_LEVEL: 'warn',
+          DATA_DIR: join(workDir, 'data'),
+          JWT_SECRET: 'ladder-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
+        },
+        cwd: ROOT,
+        logFile: join(workDir, `${name.replace(/[^\w+-]/g, '_')}.log`),
+      });
+      try {
+        await waitForHttp(proc, `http://${HOST}:${port}/api/v1/ping`, 120_000);
+        const base = await runLoad({ port: basePort, request, duration, connections });
+        if (warmup) await runLoad({ port, request, duration: warmup, connections });
+        const r = await runLoad({ port, request, duration, connections });
+        const row = {
+          variant: name,
+          rps: r.rps,
+          p99: r.latencyMs.p99,
+          baseline: base.rps,
+          ratio: r.rps / base.rps,
+          non2xx: r.non2xx + r.errors,
+        };
+        results.push(row);
+        process.stderr.write(
+          `[ladder] ${name}: ${r.rps} req/s, baseline ${base.rps}, ${(row.ratio * 100).toFixed(1)}%\n`,
+        );
+      } finally {
+        await proc.stop();
+      }
+    }
+  } finally {
+    await baseline.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+  process.stdout.write(
+    `\n| variant | req/s | p99 ms | bare Fastify req/s | ratio | what it adds |\n|---|---:|---:|---:|---:|---|\n`,
+  );
+  for (const r of results) {
+    process.stdout.write(
+      `| ${r.variant} | ${r.rps} | ${r.p99} | ${r.baseline} | ${(r.ratio * 100).toFixed(1)}% | ${VARIANTS[r.variant]} |\n`,
+    );
+  }
+}
+
+const argv = process.argv.slice(2);
+if (argv[0] === '--serve') {
+  const port = Number(argv[argv.indexOf('--port') + 1]);
+  process.on('disconnect', () => process.exit(0));
+  serve(argv[1], port).catch((e) => {
+    process.stderr.write(`${e.stack ?? e}\n`);
+    process.exit(1);
+  });
+} else {
+  drive(argv).catch((e) => {
+    process.stderr.write(`ladder failed: ${e.stack ?? e}\n`);
+    process.exit(1);
+  });
+}
