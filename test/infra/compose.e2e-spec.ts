@@ -1,4 +1,13 @@
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer as createHttpServer, Server } from 'node:http';
+import {
+  AddressInfo,
+  Server as TcpServer,
+  Socket,
+  connect,
+  createServer as createTcpServer,
+} from 'node:net';
 import { join } from 'node:path';
 import {
   ROOT,
@@ -115,6 +124,30 @@ function stageRuns(stage: Stage): string[] {
 function defaultOf(value: string): string {
   const match = /^\$\{[A-Za-z_][A-Za-z0-9_]*:?-(.*)\}$/.exec(value);
   return match ? match[1] : value;
+}
+
+/** Runs a `node -e` healthcheck the way Docker would; resolves to its exit code. */
+function runCheck(script: string, env: Record<string, string>): Promise<number> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['-e', script],
+      { env: { PATH: process.env.PATH, ...env }, timeout: 10_000 },
+      (error) => resolve(error ? ((error as { code?: number }).code ?? 1) : 0),
+    );
+  });
+}
+
+function nodeScript(test: string | string[] | undefined): string {
+  const parts = words(test);
+  expect(parts.slice(0, 3)).toEqual(['CMD', 'node', '-e']);
+  return parts[3];
+}
+
+function listen<T extends Server | TcpServer>(server: T): Promise<number> {
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+  );
 }
 
 describe('build layout', () => {
@@ -328,6 +361,61 @@ describe('Dockerfile', () => {
         }
       }
     }
+  });
+});
+
+describe('healthcheck commands (run as Docker would run them)', () => {
+  let server: Server;
+  let port: number;
+  let liveStatus = 200;
+
+  beforeAll(async () => {
+    server = createHttpServer((req, res) => {
+      res.statusCode = req.url === '/health/live' ? liveStatus : 404;
+      res.end();
+    });
+    port = await listen(server);
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const imageCheck = () => {
+    const healthcheck = finalStage.instructions.find((i) => i.keyword === 'HEALTHCHECK')!;
+    return commandWords(healthcheck.args.slice(healthcheck.args.indexOf('CMD ') + 4))[2];
+  };
+
+  it.each([
+    ['the image', imageCheck],
+    ['the compose api', () => nodeScript(compose.services.api.healthcheck!.test)],
+  ])('%s check passes on 200 from /health/live and fails otherwise', async (_name, script) => {
+    liveStatus = 200;
+    expect(await runCheck(script(), { PORT: String(port) })).toBe(0);
+    liveStatus = 503;
+    expect(await runCheck(script(), { PORT: String(port) })).toBe(1);
+    liveStatus = 200;
+  });
+
+  it('the image check fails when nothing listens', async () => {
+    const closed = createHttpServer();
+    const freePort = await listen(closed);
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    expect(await runCheck(imageCheck(), { PORT: String(freePort) })).toBe(1);
+  });
+
+  it('the worker check passes only while the process holds a connection to the Redis port', async () => {
+    const script = nodeScript(compose.services.worker.healthcheck!.test);
+    const sockets: Socket[] = [];
+    const fakeRedis = createTcpServer((socket) => sockets.push(socket));
+    const redisPort = await listen(fakeRedis);
+    const env = { REDIS_URL: `redis://127.0.0.1:${redisPort}` };
+
+    expect(await runCheck(script, env)).toBe(1);
+    const client = connect(redisPort, '127.0.0.1');
+    await new Promise((resolve) => client.once('connect', resolve));
+    expect(await runCheck(script, env)).toBe(0);
+    client.destroy();
+    sockets.forEach((s) => s.destroy());
+    await new Promise<void>((resolve) => fakeRedis.close(() => resolve()));
+    expect(await runCheck(script, env)).toBe(1);
   });
 });
 
