@@ -8,6 +8,7 @@
 # Run:    docker run --init -p 3000:3000 -e JWT_SECRET=... nexus      (embedded mode, data in /data)
 # Full stack with PostgreSQL, Redis and Mailpit: docker compose up (see docs/deployment.md).
 
+# Node >= 20.19 (package.json engines): some dependencies are ESM-only and load through require(esm).
 ARG NODE_IMAGE=node:20-bookworm-slim
 
 # ---------------------------------------------------------------------------------------------
