@@ -24,20 +24,37 @@ const require = createRequire(import.meta.url);
 const HERE = fileURLToPath(import.meta.url);
 const ROOT = dirname(dirname(dirname(HERE)));
 
-/** The rungs, cumulative unless said otherwise. */
+/** The rungs: what each variant is, and the layers it has. */
 const VARIANTS = {
-  fastify: 'bare Fastify hello-world (the baseline)',
-  nest: 'NestJS + FastifyAdapter, /api/v1/ping, Nest logger off',
-  'nest+pino-http':
-    '+ nestjs-pino LoggerModule with the core options (pino-http child logger per request)',
-  'nest+pino-http+als':
-    '+ RequestContext AsyncLocalStorage as a Nest middleware (through @fastify/middie)',
-  'nest+pino-http+als+hooks':
-    '+ uuid request id, client-IP onRequest hook, x-request-id header, prom-client histogram (= core)',
-  nexus: 'the real app from dist/ (embedded mode) for reference',
-  'alt:hooks-only': 'NestJS + request id, client IP, histogram hooks; no pino-http, no ALS',
-  'alt:als-hook+mixin':
-    'suggested core: ALS entered in a Fastify onRequest hook, one root pino logger whose mixin() adds the request id, hooks; no pino-http, no middie',
+  fastify: { what: 'bare Fastify hello-world (the baseline)', layers: [] },
+  nest: { what: 'NestJS + FastifyAdapter, /api/v1/ping, Nest logger off', layers: [] },
+  'nest+pino-http': {
+    what: '+ nestjs-pino LoggerModule with the core options (pino-http: two child loggers per request)',
+    layers: ['pinoHttp'],
+  },
+  'nest+pino-http+als': {
+    what: '+ RequestContext AsyncLocalStorage as a Nest middleware (through @fastify/middie)',
+    layers: ['pinoHttp', 'alsMiddleware'],
+  },
+  'nest+pino-http+als+hooks': {
+    what: '+ uuid request id, client-IP onRequest hook, x-request-id header, prom-client histogram',
+    layers: ['pinoHttp', 'alsMiddleware', 'hooks'],
+  },
+  'nest+pino-http+als+hooks+pipes': {
+    what: '+ global ValidationPipe and problem+json filter (= the core pipeline)',
+    layers: ['pinoHttp', 'alsMiddleware', 'hooks', 'pipes'],
+  },
+  nexus: { what: 'the real app from dist/ (embedded mode), for reference', layers: [] },
+  'alt:core-without-pino-http': {
+    what: 'the core pipeline minus pino-http (no request logger at all)',
+    layers: ['alsMiddleware', 'hooks', 'pipes'],
+  },
+  'alt:suggested': {
+    what:
+      'suggested core: RequestContext entered in a Fastify onRequest hook (no middie), one root pino ' +
+      'logger whose mixin() adds the request id (no pino-http), hooks, pipes',
+    layers: ['alsHook', 'mixinLogger', 'hooks', 'pipes'],
+  },
 };
 
 // ---------------------------------------------------------------- server side (child process)
@@ -65,11 +82,11 @@ async function serve(variant, port) {
   );
   const pino = require('pino');
 
-  const has = (layer) => variant.includes(layer);
-  const alsHook = variant === 'alt:als-hook+mixin';
-  const hooks = has('hooks') || alsHook;
-  const pinoHttp = has('pino-http');
-  const alsMiddleware = variant.startsWith('nest+') && has('+als');
+  const layers = new Set(VARIANTS[variant].layers);
+  const hooks = layers.has('hooks');
+  const pinoHttp = layers.has('pinoHttp');
+  const alsMiddleware = layers.has('alsMiddleware');
+  const alsHook = layers.has('alsHook');
 
   class PingController {
     ping() {
@@ -151,10 +168,12 @@ async function serve(variant, port) {
     app.useLogger(app.get(Logger));
   }
   const fastify = app.getHttpAdapter().getInstance();
-  if (alsHook) {
+  if (layers.has('mixinLogger')) {
     // One root logger for the process; the request id comes from the ALS store at log time.
     const logger = pino({ level: 'warn', mixin: () => ({ reqId: storage.getStore()?.requestId }) });
     fastify.decorate('appLogger', logger);
+  }
+  if (alsHook) {
     fastify.addHook('onRequest', (request, _reply, done) =>
       storage.run({ requestId: request.id }, done),
     );
@@ -189,6 +208,13 @@ async function serve(variant, port) {
       );
       done();
     });
+  }
+  if (layers.has('pipes')) {
+    const core = join(ROOT, 'dist/apps/api/libs/core/src/errors');
+    const { ProblemDetailsFilter } = require(join(core, 'problem-details.filter.js'));
+    const { createValidationPipe } = require(join(core, 'validation.js'));
+    app.useGlobalPipes(createValidationPipe());
+    app.useGlobalFilters(new ProblemDetailsFilter());
   }
   app.setGlobalPrefix('api/v1');
   await app.listen({ port, host: HOST });
@@ -240,20 +266,36 @@ async function drive(argv) {
       });
       try {
         await waitForHttp(proc, `http://${HOST}:${port}/api/v1/ping`, 120_000);
-        const base = await runLoad({ port: basePort, request, duration, connections });
+        const base = await runLoad({
+          port: basePort,
+          request,
+          duration,
+          connections,
+          serverPid: baseline.child.pid,
+        });
         if (warmup) await runLoad({ port, request, duration: warmup, connections });
-        const r = await runLoad({ port, request, duration, connections });
+        const r = await runLoad({
+          port,
+          request,
+          duration,
+          connections,
+          serverPid: proc.child.pid,
+        });
+        const failed = r.non2xx + r.errors + r.timeouts;
+        if (failed) throw new Error(`${name}: ${failed} failed or non-2xx responses`);
         const row = {
           variant: name,
           rps: r.rps,
           p99: r.latencyMs.p99,
           baseline: base.rps,
           ratio: r.rps / base.rps,
-          non2xx: r.non2xx + r.errors,
+          cpu: r.serverCpuUsPerReq,
+          baseCpu: base.serverCpuUsPerReq,
         };
         results.push(row);
         process.stderr.write(
-          `[ladder] ${name}: ${r.rps} req/s, baseline ${base.rps}, ${(row.ratio * 100).toFixed(1)}%\n`,
+          `[ladder] ${name}: ${r.rps} req/s, baseline ${base.rps}, ${(row.ratio * 100).toFixed(1)}%, ` +
+            `cpu ${row.cpu} µs/req (baseline ${row.baseCpu})\n`,
         );
       } finally {
         await proc.stop();
@@ -264,11 +306,13 @@ async function drive(argv) {
     rmSync(workDir, { recursive: true, force: true });
   }
   process.stdout.write(
-    `\n| variant | req/s | p99 ms | bare Fastify req/s | ratio | what it adds |\n|---|---:|---:|---:|---:|---|\n`,
+    `\n| variant | req/s | p99 ms | bare Fastify req/s | ratio | server CPU µs/req (bare Fastify) | what it is |\n` +
+      `|---|---:|---:|---:|---:|---:|---|\n`,
   );
   for (const r of results) {
     process.stdout.write(
-      `| ${r.variant} | ${r.rps} | ${r.p99} | ${r.baseline} | ${(r.ratio * 100).toFixed(1)}% | ${VARIANTS[r.variant]} |\n`,
+      `| ${r.variant} | ${r.rps} | ${r.p99} | ${r.baseline} | ${(r.ratio * 100).toFixed(1)}% | ` +
+        `${r.cpu} (${r.baseCpu}) | ${VARIANTS[r.variant].what} |\n`,
     );
   }
 }
@@ -277,6 +321,8 @@ const argv = process.argv.slice(2);
 if (argv[0] === '--serve') {
   const port = Number(argv[argv.indexOf('--port') + 1]);
   process.on('disconnect', () => process.exit(0));
+  // A plain exit, so that `node --cpu-prof pipeline-ladder.mjs --serve <variant>` writes its profile.
+  process.on('SIGINT', () => process.exit(0));
   serve(argv[1], port).catch((e) => {
     process.stderr.write(`${e.stack ?? e}\n`);
     process.exit(1);

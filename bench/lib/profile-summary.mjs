@@ -29,6 +29,9 @@ export function areaOf(url, functionName) {
   return url.replace(/^file:\/\//, '');
 }
 
+const frameKey = ({ functionName, url, lineNumber }) =>
+  `${functionName || '(anonymous)'}  ${shortUrl(url)}${url ? `:${lineNumber + 1}` : ''}`;
+
 function shortUrl(url) {
   if (!url) return '';
   const nm = url.lastIndexOf('/node_modules/');
@@ -65,6 +68,7 @@ export function summariseProfile(profile, top = 25, window = undefined) {
   const fnSelf = new Map();
   const areaSelf = new Map();
   const areaIncl = new Map();
+  const fnIncl = new Map();
   for (const [id, us] of selfUs) {
     const node = byId.get(id);
     const { functionName, url, lineNumber } = node.callFrame;
@@ -73,18 +77,21 @@ export function summariseProfile(profile, top = 25, window = undefined) {
       idleUs += us;
       continue;
     }
-    const key = `${functionName || '(anonymous)'}  ${shortUrl(url)}${url ? `:${lineNumber + 1}` : ''}`;
+    const key = frameKey(node.callFrame);
     fnSelf.set(key, (fnSelf.get(key) ?? 0) + us);
     const area = areaOf(url, functionName);
     areaSelf.set(area, (areaSelf.get(area) ?? 0) + us);
     // Inclusive: every area on this sample's stack, counted once per sample.
     const areas = new Set();
+    const fns = new Set();
     for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
       const f = byId.get(cur).callFrame;
       if (f.functionName === '(root)') break;
       areas.add(areaOf(f.url, f.functionName));
+      fns.add(frameKey(f));
     }
     for (const a of areas) areaIncl.set(a, (areaIncl.get(a) ?? 0) + us);
+    for (const f of fns) fnIncl.set(f, (fnIncl.get(f) ?? 0) + us);
   }
   const busyUs = totalUs - idleUs;
   const rank = (m, n) =>
@@ -99,6 +106,8 @@ export function summariseProfile(profile, top = 25, window = undefined) {
     topSelf: rank(fnSelf, top),
     areaSelf: rank(areaSelf, top),
     areaInclusive: rank(areaIncl, top),
+    // Long, because the framework's own wrappers fill the top of it.
+    fnInclusive: rank(fnIncl, top * 2),
   };
 }
 
@@ -115,6 +124,7 @@ export function formatSummary(s) {
   table('Top self time, by function', s.topSelf);
   table('Self time, by package', s.areaSelf);
   table('Inclusive time, by package (on the stack)', s.areaInclusive);
+  table('Inclusive time, by function (on the stack)', s.fnInclusive);
   return lines.join('\n');
 }
 
