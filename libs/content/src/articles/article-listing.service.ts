@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ProblemException } from '@nexus/core';
+import { AuthUser, FollowsService } from '@nexus/users';
+import { DataSource } from 'typeorm';
+import { AuthorCardsService } from '../authors/author-cards.service';
+import { CursorPosition, decodeCursor, encodeCursor } from '../shared/cursor';
+import { normaliseTag } from '../shared/text';
+import { ListFilter, listQuery, tagsOfQuery, trendingQuery } from './article-queries';
+import { ArticlePage, ArticleSummary, toIso } from './article.types';
+import { FeedQueryDto, ListArticlesQueryDto, TrendingQueryDto } from './dto/article-query.dto';
+
+interface SummaryRow {
+  id: string;
+  author_id: string;
+  slug: string;
+  title: string;
+  excerpt: string;
+  cover_url: string | null;
+  reading_minutes: number;
+  likes_count: number;
+  comments_count: number;
+  published_at: Date | string;
+  rank?: number | string;
+  score?: number | string;
+}
+
+export const DEFAULT_LIMIT = 20;
+
+/** Published-article listings: filters, search, top, feed and trending, with keyset cursors. */
+@Injectable()
+export class ArticleListingService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly authors: AuthorCardsService,
+    private readonly follows: FollowsService,
+  ) {}
+
+  /** Validated query → the filter the SQL builder takes (cursor decoded, sort resolved). */
+  static filterOf(q: ListArticlesQueryDto): ListFilter {
+    const search = q.q?.trim();
+    const sort = q.sort ?? (search ? 'relevance' : 'recent');
+    if (sort === 'relevance' && !search) {
+      throw new ProblemException({
+        status: 400,
+        type: 'validation',
+        title: 'Validation Failed',
+        detail: 'sort=relevance needs a search query (q).',
+        errors: [{ field: 'sort', messages: ['sort=relevance requires q'] }],
+      });
+    }
+    if (q.from && q.to && new Date(q.from) >= new Date(q.to)) {
+      throw new ProblemException({
+        status: 400,
+        type: 'validation',
+        title: 'Validation Failed',
+        detail: '`from` must be before `to`.',
+        errors: [{ field: 'from', messages: ['from must be before to'] }],
+      });
+    }
+    const order = sort === 'relevance' ? 'rank' : sort;
+    return {
+      order,
+      tag: q.tag !== undefined ? normaliseTag(q.tag) || '-' : undefined,
+      author: q.author,
+      q: search || undefined,
+      from: q.from,
+      to: q.to,
+      windowDays: q.window ?? 7,
+      cursor: q.cursor ? decodeCursor(q.cursor, order) : undefined,
+      limit: q.limit ?? DEFAULT_LIMIT,
+    };
+  }
+
+  async list(q: ListArticlesQueryDto): Promise<ArticlePage> {
+    return this.page(ArticleListingService.filterOf(q));
+  }
+
+  /** Articles by the authors the user follows, newest first. */
+  async feed(user: AuthUser, q: FeedQueryDto): Promise<ArticlePage> {
+    const filter: ListFilter = {
+      order: 'recent',
+      cursor: q.cursor ? decodeCursor(q.cursor, 'recent') : undefined,
+      limit: q.limit ?? DEFAULT_LIMIT,
+      authorIds: await this.follows.followingIds(user.id),
+    };
+    if (filter.authorIds!.length === 0) return { items: [], nextCursor: null };
+    return this.page(filter);
+  }
+
+  async trending(q: TrendingQueryDto): Promise<{ days: number; items: ArticleSummary[] }> {
+    const days = q.days ?? 7;
+    const { sql, params } = trendingQuery(days, q.limit ?? DEFAULT_LIMIT);
+    const rows: SummaryRow[] = await this.db.query(sql, params);
+    return { days, items: await this.hydrate(rows) };
+  }
+
+  private async page(filter: ListFilter): Promise<ArticlePage> {
+    const { sql, params } = listQuery(filter);
+    const rows: SummaryRow[] = await this.db.query(sql, params);
+    const more = rows.length > filter.limit;
+    const pageRows = more ? rows.slice(0, filter.limit) : rows;
+    const items = await this.hydrate(pageRows);
+    const last = items[items.length - 1];
+    let nextCursor: string | null = null;
+    if (more && last) {
+      const position: CursorPosition = {
+        sort: filter.order,
+        at: last.publishedAt,
+        id: last.id,
+        score:
+          filter.order === 'rank' ? last.rank : filter.order === 'top' ? last.score : undefined,
+      };
+      nextCursor = encodeCursor(position);
+    }
+    return { items, nextCursor };
+  }
+
+  private async hydrate(rows: SummaryRow[]): Promise<ArticleSummary[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const { sql, params } = tagsOfQuery(ids);
+    const [tagRows, cards] = await Promise.all([
+      this.db.query(sql, params) as Promise<{ article_id: string; name: string }[]>,
+      this.authors.cards(rows.map((r) => r.author_id)),
+    ]);
+    const tags = new Map<string, string[]>();
+    for (const t of tagRows) {
+      const list = tags.get(t.article_id) ?? [];
+      list.push(t.name);
+      tags.set(t.article_id, list);
+    }
+    return rows.map((r) => {
+      const item: ArticleSummary = {
+        id: r.id,
+        slug: r.slug,
+        title: r.title,
+        excerpt: r.excerpt,
+        coverUrl: r.cover_url,
+        tags: tags.get(r.id) ?? [],
+        readingTimeMinutes: Number(r.reading_minutes),
+        likesCount: Number(r.likes_count),
+        commentsCount: Number(r.comments_count),
+        publishedAt: toIso(r.published_at),
+        author: cards.get(r.author_id)!,
+      };
+      if (r.rank !== undefined) item.rank = Number(r.rank);
+      if (r.score !== undefined) item.score = Number(r.score);
+      return item;
+    });
+  }
+}

@@ -1,0 +1,132 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { NO_CONTROL_CHARS, ToInt, Trim } from '../../shared/dto-helpers';
+
+export const LIST_SORTS = ['recent', 'top', 'relevance'] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
+
+/** Keyset pagination: `limit` above 100 is a 400, never a silent clamp. */
+export class PageQueryDto {
+  @ApiPropertyOptional({
+    description: 'Opaque cursor: the `nextCursor` of the previous page',
+    example: 'WyJyZWNlbnQiLC...',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20, example: 20 })
+  @IsOptional()
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class ListArticlesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    description: 'Tag name (normalised like tags on articles)',
+    example: 'nestjs',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(40)
+  tag?: string;
+
+  @ApiPropertyOptional({ description: "Author's username", example: 'ada' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_.-]{1,30}$/, { message: 'author must be a username' })
+  author?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Full-text search over title (weight A) and body (weight B), web-search syntax: `"exact phrase" -not or`',
+    example: 'cache invalidation',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @Matches(NO_CONTROL_CHARS, { message: 'q must not contain control characters' })
+  q?: string;
+
+  @ApiPropertyOptional({
+    description: 'Published at or after (ISO 8601)',
+    example: '2026-01-01T00:00:00Z',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({
+    description: 'Published before (ISO 8601)',
+    example: '2026-12-31T00:00:00Z',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({
+    enum: LIST_SORTS,
+    description:
+      '`recent` (default without q): newest first. `top`: articles liked within the window, most likes first. ' +
+      '`relevance` (default with q, requires q): search rank.',
+  })
+  @IsOptional()
+  @IsIn(LIST_SORTS)
+  sort?: ListSort;
+
+  @ApiPropertyOptional({
+    description: 'Window of `sort=top` in days',
+    minimum: 1,
+    maximum: 365,
+    default: 7,
+  })
+  @IsOptional()
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  window?: number;
+}
+
+export class FeedQueryDto extends PageQueryDto {}
+
+export class TrendingQueryDto {
+  @ApiPropertyOptional({
+    description: 'Activity window in days',
+    minimum: 1,
+    maximum: 30,
+    default: 7,
+  })
+  @IsOptional()
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  days?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}

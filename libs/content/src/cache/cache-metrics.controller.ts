@@ -1,0 +1,71 @@
+import { Controller, Get, Header, UseGuards } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { JwtAuthGuard, Roles, RolesGuard } from '@nexus/users';
+import { ApiProblems } from '../shared/api-problems';
+import { CacheMetrics, CacheMetricsService } from './cache-metrics.service';
+
+class NamespaceStatsDto {
+  @ApiProperty({ example: 120 })
+  hits: number;
+
+  @ApiProperty({ example: 30 })
+  misses: number;
+
+  @ApiProperty({ example: 0.8, description: 'hits / (hits + misses); 0 without traffic' })
+  hitRatio: number;
+}
+
+class RedisKeyspaceDto {
+  @ApiProperty({ example: 5120 })
+  keyspaceHits: number;
+
+  @ApiProperty({ example: 640 })
+  keyspaceMisses: number;
+
+  @ApiProperty({ example: 0.888 })
+  hitRatio: number;
+}
+
+class CacheMetricsDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/NamespaceStatsDto' },
+    example: { 'content:view': { hits: 120, misses: 30, hitRatio: 0.8 } },
+  })
+  namespaces: Record<string, NamespaceStatsDto>;
+
+  @ApiPropertyOptional({
+    type: RedisKeyspaceDto,
+    nullable: true,
+    description: 'Full mode only (Redis INFO stats)',
+  })
+  redis: RedisKeyspaceDto | null;
+}
+
+@ApiTags('admin')
+@ApiBearerAuth('bearer')
+@Controller('admin/cache')
+@UseGuards(JwtAuthGuard, RolesGuard)
+@Roles('admin')
+export class CacheMetricsController {
+  constructor(private readonly metrics: CacheMetricsService) {}
+
+  @Get('metrics')
+  @Header('cache-control', 'no-store')
+  @ApiOperation({
+    summary:
+      'Cache hits, misses and hit ratio per namespace (this process), and Redis keyspace figures',
+  })
+  @ApiOkResponse({ type: CacheMetricsDto })
+  @ApiProblems(401, 403)
+  get(): Promise<CacheMetrics> {
+    return this.metrics.snapshot();
+  }
+}

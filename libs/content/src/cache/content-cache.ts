@@ -1,0 +1,105 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, CacheService } from '@nexus/core';
+import { createHash, randomBytes } from 'node:crypto';
+
+/** Cache namespaces of the content module (each has its own hit/miss counters). */
+export const ContentNs = {
+  /** Low-level: article record by slug (`<slug>@<tokens>`), including negative entries. */
+  article: 'content:article',
+  /** Low-level: article id → slug; immutable for the life of an article. */
+  articleSlug: 'content:article-slug',
+  /** Low-level: author card by user id (`<id>@<token>`). */
+  author: 'content:author',
+  /** Low-level: the tag list (`all@<tokens>`). */
+  tags: 'content:tags',
+  /** View-level: serialised HTTP responses (`<route>@<tokens>:<query>`). */
+  view: 'content:view',
+  /** Generation tokens (see `ContentCache`). */
+  generation: 'content:gen',
+} as const;
+
+/**
+ * Generation scopes. A cached value's key embeds the current token of every scope it depends
+ * on; invalidating = replacing a scope's token, which makes every key built with the old token
+ * unreachable (they expire by TTL). No key listing or pattern delete is ever needed.
+ */
+export const Scope = {
+  /** Everything: bumped when an account is deleted (its rows vanish by cascade, unseen). */
+  epoch: 'epoch',
+  /** One article (by slug): its record and its view. */
+  article: (slug: string) => `a:${slug}`,
+  /** Membership and content of listings, the tag list and trending. */
+  list: 'list',
+  /** Like and comment counts shown in listings and trending (and the `top` order). */
+  counts: 'counts',
+  /** An author card. */
+  author: (userId: string) => `u:${userId}`,
+} as const;
+
+/**
+ * Versioned cache-aside on top of core's CacheService.
+ *
+ * Why generations rather than plain deletes: with delete-on-write, a reader that loaded the
+ * old row just before the writer committed can store it again right after the writer deleted
+ * the key, and the stale value then lives until its TTL. Here a reader fetches the tokens
+ * *before* reading the database, and writers replace tokens *after* committing, so a value
+ * read before a commit can only ever be stored under a token that is already obsolete.
+ * Tokens are random, never reused, and live longer than any value built from them.
+ */
+@Injectable()
+export class ContentCache {
+  readonly ttlSeconds: number;
+  private readonly tokenTtlSeconds: number;
+
+  constructor(
+    readonly cache: CacheService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.ttlSeconds = config.cacheTtlSeconds;
+    this.tokenTtlSeconds = Math.max(86_400, config.cacheTtlSeconds * 10);
+  }
+
+  /** Current tokens of the scopes, joined; creates a token for a scope that has none. */
+  async tokens(...scopes: string[]): Promise<string> {
+    const values = await Promise.all(scopes.map((s) => this.token(s)));
+    return values.join('.');
+  }
+
+  /** Invalidates every value that depends on one of the scopes. */
+  async bump(...scopes: string[]): Promise<void> {
+    await Promise.all(
+      [...new Set(scopes)].map((s) =>
+        this.cache.set(ContentNs.generation, s, newToken(), this.tokenTtlSeconds),
+      ),
+    );
+  }
+
+  /** Cache-aside under a versioned key. `undefined` results are not stored. */
+  async wrap<T>(
+    ns: string,
+    key: string,
+    tokens: string,
+    load: () => Promise<T>,
+    ttlSeconds?: number,
+  ): Promise<T> {
+    return this.cache.wrap(ns, versionedKey(key, tokens), load, ttlSeconds ?? this.ttlSeconds);
+  }
+
+  private async token(scope: string): Promise<string> {
+    const current = await this.cache.get<string>(ContentNs.generation, scope);
+    if (current) return current;
+    const fresh = newToken();
+    await this.cache.set(ContentNs.generation, scope, fresh, this.tokenTtlSeconds);
+    return fresh;
+  }
+}
+
+function newToken(): string {
+  return randomBytes(6).toString('base64url');
+}
+
+/** `<key>@<tokens>`; long keys (e.g. listing queries) are hashed to keep Redis keys short. */
+export function versionedKey(key: string, tokens: string): string {
+  const k = key.length > 160 ? createHash('sha1').update(key).digest('base64url') : key;
+  return `${k}@${tokens}`;
+}

@@ -1,0 +1,170 @@
+import {
+  CallHandler,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  SetMetadata,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
+import { from, mergeMap, Observable, of } from 'rxjs';
+import { ContentCache, ContentNs, Scope, versionedKey } from './content-cache';
+
+/** Public GET routes whose whole response is cached (view level). */
+export type ViewRoute = 'article' | 'articles' | 'tags' | 'trending';
+
+const VIEW_CACHE = 'nexus:content:view-cache';
+
+/**
+ * Marks a GET handler for the view-level cache. Only routes whose response does not depend on
+ * the caller may be marked: the key never contains the caller.
+ */
+export const ViewCache = (route: ViewRoute) => SetMetadata(VIEW_CACHE, route);
+
+interface CachedView {
+  etag: string;
+  body: string;
+}
+
+interface Plan {
+  key: string;
+  /** Whether a computed response may be stored (e.g. only published articles). */
+  storable: (body: unknown) => boolean;
+}
+
+const SLUG = /^[a-z0-9-]{1,120}$/;
+
+/**
+ * View-level cache and conditional GETs for content routes.
+ *
+ * - Every GET answer gets a strong `ETag` (hash of the exact bytes sent); a matching
+ *   `If-None-Match` gets 304 without a body.
+ * - Routes marked with `@ViewCache` are served from the cache when the key — route, canonical
+ *   query and the generation tokens of what the response depends on — has an entry; on a miss
+ *   the handler's answer is serialised once and stored. Only 2xx answers of public data are
+ *   stored (a draft shown to its author is not), so no caller ever gets another caller's view.
+ * - Tokens are read before the handler touches the database (see ContentCache for why).
+ */
+@Injectable()
+export class HttpCacheInterceptor implements NestInterceptor {
+  constructor(
+    private readonly cache: ContentCache,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const http = ctx.switchToHttp();
+    const req = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    if (req.method !== 'GET') return next.handle();
+    const route = this.reflector.get<ViewRoute | undefined>(VIEW_CACHE, ctx.getHandler());
+    return from(this.plan(route, req)).pipe(
+      mergeMap((plan) => {
+        if (!plan) return this.computed(next, req, reply);
+        return from(this.cache.cache.get<CachedView>(ContentNs.view, plan.key)).pipe(
+          mergeMap((hit) =>
+            hit
+              ? of(this.send(req, reply, hit, true, 'HIT'))
+              : this.computed(next, req, reply, plan),
+          ),
+        );
+      }),
+    );
+  }
+
+  private computed(
+    next: CallHandler,
+    req: FastifyRequest,
+    reply: FastifyReply,
+    plan?: Plan,
+  ): Observable<unknown> {
+    return next.handle().pipe(
+      mergeMap(async (body) => {
+        const serialised = JSON.stringify(body);
+        const view: CachedView = { etag: etagOf(serialised), body: serialised };
+        const store = !!plan && reply.statusCode < 300 && plan.storable(body);
+        if (store)
+          await this.cache.cache.set(ContentNs.view, plan!.key, view, this.cache.ttlSeconds);
+        return this.send(req, reply, view, store, plan ? 'MISS' : undefined);
+      }),
+    );
+  }
+
+  private async plan(route: ViewRoute | undefined, req: FastifyRequest): Promise<Plan | undefined> {
+    if (!route) return undefined;
+    const everything = () => true;
+    switch (route) {
+      case 'article': {
+        const slug = (req.params as Record<string, string>).slug;
+        if (!SLUG.test(slug ?? '')) return undefined;
+        const tokens = await this.cache.tokens(Scope.epoch, Scope.article(slug));
+        return {
+          key: versionedKey(`article:${slug}`, tokens),
+          storable: (body) => (body as { status?: string }).status === 'published',
+        };
+      }
+      case 'tags':
+        return {
+          key: versionedKey('tags', await this.cache.tokens(Scope.epoch, Scope.list)),
+          storable: everything,
+        };
+      case 'articles':
+      case 'trending': {
+        const tokens = await this.cache.tokens(Scope.epoch, Scope.list, Scope.counts);
+        return {
+          key: versionedKey(`${route}:${canonicalQuery(req.query)}`, tokens),
+          storable: everything,
+        };
+      }
+    }
+  }
+
+  private send(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    view: CachedView,
+    shared: boolean,
+    cache?: string,
+  ): string {
+    reply.header('etag', view.etag);
+    // no-cache: clients may keep a copy but must revalidate (cheap, via ETag) before using it,
+    // so nothing downstream can outlive an invalidation.
+    reply.header('cache-control', shared ? 'public, no-cache' : 'private, no-cache');
+    reply.header('vary', 'Authorization');
+    if (cache) reply.header('x-cache', cache);
+    if (matchesEtag(req.headers['if-none-match'], view.etag)) {
+      reply.status(304);
+      return '';
+    }
+    reply.header('content-type', 'application/json; charset=utf-8');
+    return view.body;
+  }
+}
+
+function etagOf(body: string): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+/** RFC 9110 weak comparison for If-None-Match: a list of tags or `*`. */
+export function matchesEtag(header: string | string[] | undefined, etag: string): boolean {
+  if (!header) return false;
+  const value = Array.isArray(header) ? header.join(',') : header;
+  if (value.trim() === '*') return true;
+  return value.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
+/** The query string in a canonical form: parameter order does not split the cache. */
+export function canonicalQuery(query: unknown): string {
+  const q = (query ?? {}) as Record<string, unknown>;
+  return Object.keys(q)
+    .sort()
+    .map(
+      (k) =>
+        `${encodeURIComponent(k)}=${[q[k]]
+          .flat()
+          .map((v) => encodeURIComponent(String(v)))
+          .join(',')}`,
+    )
+    .join('&');
+}

@@ -1,0 +1,81 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { AuthUser, CurrentUser, JwtAuthGuard, OptionalJwtAuthGuard } from '@nexus/users';
+import { PageQueryDto } from '../articles/dto/article-query.dto';
+import { HttpCacheInterceptor } from '../cache/http-cache.interceptor';
+import { ApiProblems } from '../shared/api-problems';
+import { CommentsService, CommentView } from './comments.service';
+import { CommentDto, CommentPageDto } from './dto/comment-response.dto';
+import { CreateCommentDto } from './dto/comment.dto';
+
+@ApiTags('comments')
+@Controller()
+export class CommentsController {
+  constructor(private readonly comments: CommentsService) {}
+
+  @Get('articles/:id/comments')
+  @UseGuards(OptionalJwtAuthGuard)
+  @UseInterceptors(HttpCacheInterceptor)
+  @ApiBearerAuth('bearer')
+  @ApiOperation({
+    summary: 'Comments of an article: top-level comments oldest first, each with its replies',
+  })
+  @ApiOkResponse({ type: CommentPageDto })
+  @ApiProblems(304, 400, 401, 404)
+  list(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentUser() user: AuthUser | undefined,
+    @Query() query: PageQueryDto,
+  ): Promise<{ items: CommentView[]; nextCursor: string | null }> {
+    return this.comments.list(id, user, query);
+  }
+
+  @Post('articles/:id/comments')
+  @UseGuards(JwtAuthGuard)
+  @ApiBearerAuth('bearer')
+  @ApiOperation({ summary: 'Comment on a published article, or reply to a top-level comment' })
+  @ApiCreatedResponse({ type: CommentDto })
+  @ApiProblems(400, 401, 404, 409)
+  create(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: CreateCommentDto,
+  ): Promise<CommentView> {
+    return this.comments.create(user, id, body);
+  }
+
+  @Delete('comments/:id')
+  @HttpCode(204)
+  @UseGuards(JwtAuthGuard)
+  @ApiBearerAuth('bearer')
+  @ApiOperation({
+    summary: 'Delete a comment and its replies (its author, the article author or a moderator)',
+  })
+  @ApiNoContentResponse()
+  @ApiProblems(400, 401, 403, 404)
+  async remove(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<void> {
+    await this.comments.remove(user, id);
+  }
+}

@@ -1,0 +1,65 @@
+import type { ArticleStatus } from './articles/article.entity';
+
+/** Names of the domain events the content module emits (`<module>.<entity>.<verb>`). */
+export const ContentEvents = {
+  articleCreated: 'content.article.created',
+  articleUpdated: 'content.article.updated',
+  articlePublished: 'content.article.published',
+  articleUnpublished: 'content.article.unpublished',
+  articleDeleted: 'content.article.deleted',
+  commentCreated: 'content.comment.created',
+  commentDeleted: 'content.comment.deleted',
+  reactionChanged: 'content.reaction.changed',
+} as const;
+
+/** Payload of `content.article.created|updated|published|unpublished`. */
+export class ArticleEvent {
+  constructor(
+    readonly articleId: string,
+    readonly authorId: string,
+    readonly slug: string,
+    readonly status: ArticleStatus,
+  ) {}
+}
+
+/** Payload of `content.article.deleted`. */
+export class ArticleDeletedEvent extends ArticleEvent {
+  constructor(
+    articleId: string,
+    authorId: string,
+    slug: string,
+    status: ArticleStatus,
+    readonly wasPublished: boolean,
+  ) {
+    super(articleId, authorId, slug, status);
+  }
+}
+
+/** Payload of `content.comment.created`. */
+export class CommentCreatedEvent {
+  constructor(
+    readonly commentId: string,
+    readonly articleId: string,
+    readonly authorId: string,
+    readonly articleAuthorId: string,
+    readonly parentId: string | null,
+  ) {}
+}
+
+/** Payload of `content.comment.deleted` (replies removed with it are counted in `removed`). */
+export class CommentDeletedEvent {
+  constructor(
+    readonly commentId: string,
+    readonly articleId: string,
+    readonly removed: number,
+  ) {}
+}
+
+/** Payload of `content.reaction.changed`. */
+export class ReactionChangedEvent {
+  constructor(
+    readonly articleId: string,
+    readonly userId: string,
+    readonly liked: boolean,
+  ) {}
+}

@@ -1,0 +1,25 @@
+import { Controller, Get, UseInterceptors } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { TagDto } from '../articles/dto/article-response.dto';
+import { HttpCacheInterceptor, ViewCache } from '../cache/http-cache.interceptor';
+import { ApiProblems } from '../shared/api-problems';
+import { TagCount, TagsService } from './tags.service';
+
+@ApiTags('tags')
+@Controller('tags')
+@UseInterceptors(HttpCacheInterceptor)
+export class TagsController {
+  constructor(private readonly tags: TagsService) {}
+
+  @Get()
+  @ViewCache('tags')
+  @ApiOperation({
+    summary: 'Tags of published articles, most used first (tag pages: GET /articles?tag=)',
+  })
+  @ApiHeader({ name: 'If-None-Match', required: false })
+  @ApiOkResponse({ type: [TagDto] })
+  @ApiProblems(304)
+  list(): Promise<TagCount[]> {
+    return this.tags.list();
+  }
+}

@@ -1,0 +1,53 @@
+import { ContentSeeder, explainContentQueries } from '@nexus/content';
+import { DataSource } from 'typeorm';
+import { testModes } from '../support/modes';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/** Articles of the moderate data set: enough for the planner to prefer the indexes it would use at 100k. */
+const ARTICLES = Number(process.env.CONTENT_EXPLAIN_ARTICLES ?? 20_000);
+
+describe.each(testModes())('demo data, bulk seed and query plans (%s mode)', (mode) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(mode);
+  });
+  afterAll(() => t?.close());
+
+  it('seeds demo data in under 2 s, only into an empty database', async () => {
+    const seeder = t.app.get(ContentSeeder);
+    const started = Date.now();
+    expect(await seeder.seedDemo()).toBe(true);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(await seeder.seedDemo()).toBe(false);
+
+    const list = (await t.inject('/api/v1/articles?limit=100')).json();
+    expect(list.items.length).toBeGreaterThanOrEqual(10);
+    expect(list.items.every((i: { tags: string[] }) => i.tags.length > 0)).toBe(true);
+    expect(list.items.some((i: { likesCount: number }) => i.likesCount > 0)).toBe(true);
+    expect(list.items.some((i: { commentsCount: number }) => i.commentsCount > 0)).toBe(true);
+    expect((await t.inject('/api/v1/tags')).json().length).toBeGreaterThan(0);
+    expect((await t.inject('/api/v1/trending')).json().items.length).toBeGreaterThan(0);
+    const [{ drafts }] = await t.app
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS drafts FROM articles WHERE status = 'draft'`);
+    expect(drafts).toBeGreaterThan(0);
+    expect(list.items).toHaveLength(14 - drafts);
+  });
+
+  it(`uses the intended indexes for listing, search, feed and trending on ${ARTICLES} articles`, async () => {
+    const result = await t.app.get(ContentSeeder).seedBulk(ARTICLES);
+    expect(result.articles).toBeGreaterThan(ARTICLES - 20);
+    const [{ n }] = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM articles`);
+    expect(n).toBe(ARTICLES);
+    const checks = await explainContentQueries(t.app.get(DataSource));
+    const failed = checks
+      .filter((c) => !c.ok)
+      .map((c) => `${c.name}: [${c.indexes.join(', ')}]\n${c.plan}`);
+    expect(failed).toEqual([]);
+    expect(checks.length).toBeGreaterThanOrEqual(10);
+    // The seeded data answers through the API as well.
+    const page = (await t.inject('/api/v1/articles?limit=100')).json();
+    expect(page.items).toHaveLength(100);
+    expect(page.nextCursor).toEqual(expect.any(String));
+  }, 300_000);
+});
