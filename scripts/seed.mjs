@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `npm run seed -- --articles N [--explain]`: builds the api (the seed entry is compiled with it)
-// unless --no-build is given, then runs dist/.../seed.js against the configured database.
+// `npm run seed -- --articles N [--explain] [--build]`: runs the seed entry compiled with the api
+// (dist/apps/api/apps/api/src/seed.js) against the configured database. Like `npm run bench`, it
+// uses the existing build and only builds when the entry is missing (or with --build), so a
+// benchmark seeds with the very code it measures.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,12 +11,11 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'dist/apps/api/apps/api/src/seed.js');
 const args = process.argv.slice(2);
-const noBuild = args.includes('--no-build');
-if (!noBuild || !existsSync(entry)) {
-  const build = spawnSync('npx', ['nest', 'build', 'api'], { cwd: root, stdio: 'inherit' });
+if (args.includes('--build') || !existsSync(entry)) {
+  const build = spawnSync('npm', ['run', 'build:api'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const run = spawnSync(process.execPath, [entry, ...args.filter((a) => a !== '--no-build')], {
+const run = spawnSync(process.execPath, [entry, ...args.filter((a) => a !== '--build')], {
   cwd: root,
   stdio: 'inherit',
   env: process.env,

@@ -61,7 +61,7 @@ async function main(): Promise<number> {
       const checks = await explainContentQueries(app.get(DataSource));
       for (const c of checks) {
         log(
-          `${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: indexes [${c.indexes.join(', ')}], expected one of [${c.expected.join(', ')}]`,
+          `${c.ok ? 'ok  ' : 'FAIL'} ${c.name} (${c.executionMs.toFixed(1)} ms): indexes [${c.indexes.join(', ')}], expected one of [${c.expected.join(', ')}]`,
         );
         if (!c.ok) {
           process.stdout.write(c.plan.replace(/^/gm, '      ') + '\n');

@@ -12,6 +12,8 @@ export interface PlanCheck {
   /** At least one of these must be used. */
   expected: string[];
   ok: boolean;
+  /** Execution time measured by EXPLAIN ANALYZE (ms). */
+  executionMs: number;
   plan: string;
 }
 
@@ -98,11 +100,14 @@ export async function explainContentQueries(db: DataSource): Promise<PlanCheck[]
   const out: PlanCheck[] = [];
   for (const [name, q, expected] of cases) {
     const rows: { 'QUERY PLAN': unknown }[] = await db.query(
-      `EXPLAIN (FORMAT JSON) ${q.sql}`,
+      `EXPLAIN (ANALYZE, FORMAT JSON) ${q.sql}`,
       q.params,
     );
     const raw = rows[0]['QUERY PLAN'];
-    const doc = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PlanNode }[];
+    const doc = (typeof raw === 'string' ? JSON.parse(raw) : raw) as {
+      Plan: PlanNode;
+      'Execution Time': number;
+    }[];
     const indexes = new Set<string>();
     const seqScans = new Set<string>();
     const walk = (n: PlanNode) => {
@@ -118,6 +123,7 @@ export async function explainContentQueries(db: DataSource): Promise<PlanCheck[]
       seqScans: [...seqScans],
       expected,
       ok: expected.some((i) => indexes.has(i)) && !seqScans.has('articles'),
+      executionMs: doc[0]['Execution Time'],
       plan: textRows.map((r) => r['QUERY PLAN']).join('\n'),
     });
   }
