@@ -1,5 +1,7 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { AppConfig, CoreModule } from '@nexus/core';
+import { ContentModule, contentMigrations } from '@nexus/content';
+import { UsersModule, usersMigrations } from '@nexus/users';
 import { SystemController } from './system.controller';
 
 /** The api process: core plus every feature module. Composition only. */
@@ -9,7 +11,12 @@ export class AppModule {
   static register(config: AppConfig, extraImports: (Type | DynamicModule)[] = []): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, { migrations: [] }), ...extraImports],
+      imports: [
+        CoreModule.forRoot(config, { migrations: [...usersMigrations, ...contentMigrations] }),
+        UsersModule,
+        ContentModule,
+        ...extraImports,
+      ],
       controllers: [SystemController],
     };
   }

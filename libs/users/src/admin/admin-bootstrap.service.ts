@@ -1,0 +1,73 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig, ProblemException } from '@nexus/core';
+import { DataSource } from 'typeorm';
+import { AuthStateCache } from '../auth/auth-state.cache';
+import { PasswordHasher } from '../auth/password-hasher.service';
+import { SessionsService } from '../auth/sessions.service';
+import { normalizeEmail } from '../users/usernames';
+import { UsersService } from '../users/users.service';
+
+/**
+ * Creates or updates the administrator named by ADMIN_EMAIL / ADMIN_PASSWORD at every start
+ * (idempotent): the account exists, is an admin, verified and not suspended, and its password is
+ * the configured one. A changed ADMIN_PASSWORD signs the admin's existing sessions out.
+ */
+@Injectable()
+export class AdminBootstrap implements OnApplicationBootstrap {
+  private readonly logger = new Logger(AdminBootstrap.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionsService,
+    private readonly cache: AuthStateCache,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { adminEmail, adminPassword } = this.config;
+    if (!adminEmail || !adminPassword) return;
+    try {
+      await this.ensureAdmin(normalizeEmail(adminEmail), adminPassword);
+    } catch (e) {
+      // Another process bootstrapping at the same moment created it first: update instead.
+      if (!(e instanceof ProblemException) || e.getStatus() !== 409) throw e;
+      await this.ensureAdmin(normalizeEmail(adminEmail), adminPassword);
+    }
+  }
+
+  private async ensureAdmin(email: string, password: string): Promise<void> {
+    const existing = await this.users.findForLogin(email);
+    if (!existing) {
+      const username = await this.freeUsername('admin');
+      await this.users.createUser({ email, username, password, displayName: 'Administrator', role: 'admin', emailVerified: true });
+      this.logger.log(`Administrator account created (${username})`);
+      return;
+    }
+    const passwordMatches = await this.hasher.verify(existing.passwordHash, password);
+    await this.dataSource.query(
+      `UPDATE users SET role = 'admin', email_verified_at = COALESCE(email_verified_at, now()),
+              suspended_at = NULL, suspended_reason = NULL, updated_at = now()
+        WHERE id = $1`,
+      [existing.id],
+    );
+    if (!passwordMatches) {
+      await this.users.setPasswordHash(existing.id, await this.hasher.hash(password));
+      await this.sessions.revokeAll(existing.id, 'password-change');
+      this.logger.log('Administrator password updated from ADMIN_PASSWORD');
+    }
+    await this.cache.evictUser(existing.id);
+  }
+
+  private async freeUsername(base: string): Promise<string> {
+    const rows: { username: string }[] = await this.dataSource.query(
+      `SELECT username FROM users WHERE username = $1 OR username LIKE $2`,
+      [base, `${base}-%`],
+    );
+    const taken = new Set(rows.map((r) => r.username));
+    if (!taken.has(base)) return base;
+    for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+  }
+}

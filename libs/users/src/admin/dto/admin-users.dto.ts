@@ -1,0 +1,59 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ROLES, Role } from '../../auth/auth-user';
+import { PageQueryDto } from '../../users/dto/users.dto';
+
+export class AdminListUsersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ enum: ['active', 'suspended'] })
+  @IsOptional()
+  @IsIn(['active', 'suspended'])
+  status?: 'active' | 'suspended';
+
+  @ApiPropertyOptional({ example: 'ada', description: 'Prefix of the username or email' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class AdminUpdateUserDto {
+  @ApiPropertyOptional({ enum: ROLES, example: 'moderator', description: 'Admins only' })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ example: true, description: 'Suspending signs every session out at once' })
+  @IsOptional()
+  @IsBoolean()
+  suspended?: boolean;
+
+  @ApiPropertyOptional({ example: 'Spam', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+export class AdminUserDto {
+  @ApiProperty({ example: '0b7f3c1e-8c1a-4c61-9a1e-3f1b2c3d4e5f' }) id: string;
+  @ApiProperty({ example: 'ada@example.com' }) email: string;
+  @ApiProperty({ example: 'ada_l' }) username: string;
+  @ApiProperty({ example: 'Ada Lovelace' }) displayName: string;
+  @ApiProperty({ enum: ROLES, example: 'user' }) role: Role;
+  @ApiProperty({ example: true }) emailVerified: boolean;
+  @ApiProperty({ example: false }) suspended: boolean;
+  @ApiProperty({ example: null, nullable: true, type: String }) suspendedReason: string | null;
+  @ApiProperty({ example: '2026-01-01T12:00:00.000000Z' }) createdAt: string;
+}
+
+export class AdminUserPageDto {
+  @ApiProperty({ type: [AdminUserDto] }) items: AdminUserDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

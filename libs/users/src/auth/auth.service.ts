@@ -1,0 +1,302 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ProblemException, RateLimitService, Limiter } from '@nexus/core';
+import { DataSource } from 'typeorm';
+import {
+  RefreshTokenReuseDetectedEvent,
+  USERS_EVENTS,
+  UserEmailVerifiedEvent,
+  UserLoggedInEvent,
+  UserLoginFailedEvent,
+  UserPasswordChangedEvent,
+  UserRegisteredEvent,
+} from '../events/users.events';
+import { normalizeEmail, normalizeUsername } from '../users/usernames';
+import { UsersService } from '../users/users.service';
+import { DomainEvents } from '../shared/domain-events';
+import { uniqueViolation } from '../shared/sql';
+import { AccountTokensService } from './account-tokens.service';
+import { AuthStateCache } from './auth-state.cache';
+import { LoginProtection, tooManyAttempts } from './login-protection.service';
+import { PasswordHasher } from './password-hasher.service';
+import { passwordProblem } from './password-policy';
+import { hashToken as hashTokenForLookup, SessionMeta, SessionsService, TokenPair } from './sessions.service';
+import { UsersMailer } from './users-mailer.service';
+
+export interface RegisterInput {
+  email: string;
+  username: string;
+  password: string;
+  displayName: string;
+}
+
+/** The one answer to register and forgot-password, whatever happened behind it. */
+export const ACCEPTED_MESSAGE = 'If the details are valid, we have sent an email with the next step.';
+
+const invalidCredentials = () =>
+  new ProblemException({
+    status: 401,
+    type: 'invalid-credentials',
+    title: 'Invalid credentials',
+    detail: 'The email/username or password is incorrect.',
+  });
+
+const invalidRefreshToken = () =>
+  new ProblemException({
+    status: 401,
+    type: 'invalid-refresh-token',
+    title: 'Invalid refresh token',
+    detail: 'The refresh token is invalid, expired or revoked. Log in again.',
+  });
+
+const invalidAccountToken = (what: string) =>
+  new ProblemException({
+    status: 400,
+    type: 'invalid-token',
+    title: 'Invalid or expired token',
+    detail: `The ${what} token is invalid, expired or already used.`,
+  });
+
+export const passwordRejected = (field: string, message: string) =>
+  new ProblemException({
+    status: 400,
+    type: 'validation',
+    title: 'Validation Failed',
+    detail: 'One or more fields are invalid.',
+    errors: [{ field, messages: [message] }],
+  });
+
+/**
+ * Registration, verification, login, refresh rotation, logout and password recovery. Answers that
+ * could reveal whether an email is registered (register, forgot) are identical either way, and the
+ * work whose cost differs (emails) runs after the answer is sent.
+ */
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+  private readonly forgotPerIp: Limiter;
+  private readonly forgotPerEmail: Limiter;
+  private readonly resendPerUser: Limiter;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    private readonly sessions: SessionsService,
+    private readonly accountTokens: AccountTokensService,
+    private readonly hasher: PasswordHasher,
+    private readonly protection: LoginProtection,
+    private readonly mailer: UsersMailer,
+    private readonly cache: AuthStateCache,
+    private readonly events: DomainEvents,
+    limits: RateLimitService,
+  ) {
+    this.forgotPerIp = limits.create({ keyPrefix: 'users:forgot:ip', points: 20, durationSeconds: 15 * 60 });
+    // Beyond this, requests for one address are accepted but send nothing (no mail bombing).
+    this.forgotPerEmail = limits.create({ keyPrefix: 'users:forgot:email', points: 3, durationSeconds: 3600 });
+    this.resendPerUser = limits.create({ keyPrefix: 'users:verify-resend', points: 3, durationSeconds: 3600 });
+  }
+
+  /**
+   * Creates an unverified account and emails a verification token. A taken username is a 409
+   * (usernames are public anyway); a taken email gets the same 202 as a new one, and its owner an
+   * email saying someone tried to sign up — so the endpoint cannot be used to test addresses.
+   */
+  async register(input: RegisterInput): Promise<void> {
+    const email = normalizeEmail(input.email);
+    const username = normalizeUsername(input.username);
+    // Hash first, on every path, so a 409 or a silent duplicate costs what a success costs.
+    const passwordHash = await this.hasher.hash(input.password);
+    const taken: unknown[] = await this.dataSource.query(`SELECT 1 FROM users WHERE username = $1`, [username]);
+    if (taken.length) throw conflictUsername();
+    let created: { id: string; token: { id: string; token: string } } | undefined;
+    try {
+      created = await this.dataSource.transaction(async (em) => {
+        const user = await this.users.insertUser(
+          { email, username, displayName: input.displayName, passwordHash },
+          em,
+        );
+        const token = await this.accountTokens.issue(user.id, 'verify-email', em);
+        return { id: user.id, token };
+      });
+    } catch (e) {
+      const problem = e instanceof ProblemException ? e : undefined;
+      if (problem?.problemType.endsWith('/username-taken')) throw conflictUsername();
+      if (!problem?.problemType.endsWith('/email-taken') && !uniqueViolation(e)) throw e;
+    }
+    const displayName = input.displayName.trim();
+    if (created) {
+      const { id, token } = created;
+      this.background('verification email', () => this.mailer.verifyEmail(email, displayName, token.token, token.id));
+      await this.events.emit(USERS_EVENTS.registered, new UserRegisteredEvent(id, email, username));
+    } else {
+      this.background('already-registered email', async () => {
+        const owner = await this.users.findForLogin(email);
+        if (owner) await this.mailer.alreadyRegistered(owner.email, owner.displayName);
+      });
+    }
+  }
+
+  async verifyEmail(token: string): Promise<void> {
+    const userId = await this.dataSource.transaction(async (em) => {
+      const id = await this.accountTokens.consume(token, 'verify-email', em);
+      if (id) await em.query(`UPDATE users SET email_verified_at = COALESCE(email_verified_at, now()) WHERE id = $1`, [id]);
+      return id;
+    });
+    if (!userId) throw invalidAccountToken('verification');
+    await this.cache.evictUser(userId);
+    await this.events.emit(USERS_EVENTS.emailVerified, new UserEmailVerifiedEvent(userId));
+  }
+
+  /** Sends a fresh verification email to the caller (a few per hour at most). */
+  async resendVerification(userId: string): Promise<void> {
+    const me = await this.users.getMe(userId);
+    if (me.emailVerified) {
+      throw new ProblemException({ status: 409, type: 'already-verified', title: 'Email already verified' });
+    }
+    const allowed = await this.resendPerUser.consume(userId);
+    if (!allowed.allowed) throw tooManyAttempts(allowed.retryAfterMs);
+    const token = await this.accountTokens.issue(userId, 'verify-email');
+    await this.mailer.verifyEmail(me.email, me.displayName, token.token, token.id);
+  }
+
+  async login(identifier: string, password: string, meta: SessionMeta): Promise<TokenPair> {
+    const account = await this.users.findForLogin(identifier);
+    const accountKey = account?.id ?? identifier.trim().toLowerCase();
+    try {
+      await this.protection.assertAllowed(accountKey, meta.ip);
+    } catch (e) {
+      await this.events.emit(USERS_EVENTS.loginFailed, new UserLoginFailedEvent(meta.ip, account?.id ?? null, 'locked-out'));
+      throw e;
+    }
+    const ok = account ? await this.hasher.verify(account.passwordHash, password) : await this.hasher.verifyDummy(password);
+    if (!account || !ok) {
+      await this.protection.recordFailure(accountKey, meta.ip);
+      await this.events.emit(USERS_EVENTS.loginFailed, new UserLoginFailedEvent(meta.ip, account?.id ?? null, 'bad-credentials'));
+      throw invalidCredentials();
+    }
+    if (account.suspended) {
+      await this.events.emit(USERS_EVENTS.loginFailed, new UserLoginFailedEvent(meta.ip, account.id, 'suspended'));
+      throw new ProblemException({
+        status: 403,
+        type: 'account-suspended',
+        title: 'Account suspended',
+        detail: 'This account is suspended. Contact support if you think this is a mistake.',
+      });
+    }
+    await this.protection.recordSuccess(accountKey, meta.ip);
+    if (this.hasher.needsRehash(account.passwordHash)) {
+      this.background('password rehash', async () =>
+        this.users.rehashPassword(account.id, account.passwordHash, await this.hasher.hash(password)),
+      );
+    }
+    const { tokens } = await this.sessions.start(account.id, meta);
+    await this.events.emit(USERS_EVENTS.loggedIn, new UserLoggedInEvent(account.id, meta.ip, null));
+    return tokens;
+  }
+
+  async refresh(refreshToken: string, ip: string): Promise<TokenPair> {
+    const result = await this.sessions.rotate(refreshToken);
+    if (result.ok) return result.tokens;
+    if (result.reason === 'reuse' && result.userId && result.sessionId) {
+      this.logger.warn({ userId: result.userId, sessionId: result.sessionId, ip }, 'refresh token reuse: session revoked');
+      await this.events.emit(
+        USERS_EVENTS.refreshReuseDetected,
+        new RefreshTokenReuseDetectedEvent(result.userId, result.sessionId, ip),
+      );
+    }
+    throw invalidRefreshToken();
+  }
+
+  /** Ends the session the refresh token belongs to; unknown tokens are accepted silently. */
+  async logout(refreshToken: string): Promise<void> {
+    await this.sessions.revokeByRefreshToken(refreshToken);
+  }
+
+  async logoutAll(userId: string): Promise<void> {
+    await this.sessions.revokeAll(userId, 'logout-all');
+  }
+
+  /** Always the same answer; only a known address receives a reset email. */
+  async forgotPassword(email: string, ip: string): Promise<void> {
+    const perIp = await this.forgotPerIp.consume(ip);
+    if (!perIp.allowed) throw tooManyAttempts(perIp.retryAfterMs);
+    const normalized = normalizeEmail(email);
+    this.background('password reset email', async () => {
+      const account = await this.users.findForLogin(normalized);
+      if (!account || account.email !== normalized) return;
+      const perEmail = await this.forgotPerEmail.consume(normalized);
+      if (!perEmail.allowed) return;
+      const token = await this.accountTokens.issue(account.id, 'password-reset');
+      await this.mailer.passwordReset(account.email, account.displayName, token.token, token.id);
+    });
+  }
+
+  /** Sets a new password from a reset token and signs every session out. */
+  async resetPassword(token: string, newPassword: string): Promise<void> {
+    const passwordHash = await this.hasher.hash(newPassword);
+    const outcome = await this.dataSource.transaction(async (em) => {
+      const rows: { id: string; email: string; username: string; displayName: string }[] = await em.query(
+        `SELECT u.id, u.email, u.username, u.display_name AS "displayName"
+           FROM account_tokens t JOIN users u ON u.id = t.user_id
+          WHERE t.token_hash = $1 AND t.purpose = 'password-reset' AND t.used_at IS NULL AND t.expires_at > now()`,
+        [hashTokenForLookup(token)],
+      );
+      const user = rows[0];
+      if (!user) return undefined;
+      const problem = passwordProblem(newPassword, user);
+      if (problem) return { problem };
+      await this.accountTokens.consume(token, 'password-reset', em);
+      await this.users.setPasswordHash(user.id, passwordHash, em);
+      // Whoever reset it controls the mailbox: treat the address as verified.
+      await em.query(`UPDATE users SET email_verified_at = COALESCE(email_verified_at, now()) WHERE id = $1`, [user.id]);
+      await this.sessions.revokeAll(user.id, 'password-reset', undefined, em);
+      return { user };
+    });
+    if (!outcome) throw invalidAccountToken('reset');
+    if ('problem' in outcome) throw passwordRejected('newPassword', outcome.problem!);
+    const user = outcome.user!;
+    await this.cache.evictUser(user.id);
+    this.background('password changed email', () => this.mailer.passwordChanged(user.email, user.displayName));
+    await this.events.emit(USERS_EVENTS.passwordChanged, new UserPasswordChangedEvent(user.id, 'reset'));
+  }
+
+  /** Changes the caller's password; other sessions are signed out, the current one stays. */
+  async changePassword(userId: string, sessionId: string, currentPassword: string, newPassword: string, ip: string): Promise<void> {
+    const account = await this.users.findLoginRecordById(userId);
+    if (!account) throw invalidCredentials();
+    await this.protection.assertAllowed(account.id, ip);
+    if (!(await this.hasher.verify(account.passwordHash, currentPassword))) {
+      await this.protection.recordFailure(account.id, ip);
+      throw passwordRejected('currentPassword', 'current password is incorrect');
+    }
+    const problem = passwordProblem(newPassword, account);
+    if (problem) throw passwordRejected('newPassword', problem);
+    if (await this.hasher.verify(account.passwordHash, newPassword)) {
+      throw passwordRejected('newPassword', 'new password must differ from the current one');
+    }
+    const passwordHash = await this.hasher.hash(newPassword);
+    await this.dataSource.transaction(async (em) => {
+      await this.users.setPasswordHash(userId, passwordHash, em);
+      await this.sessions.revokeAll(userId, 'password-change', sessionId, em);
+    });
+    await this.cache.evictUser(userId);
+    this.background('password changed email', () => this.mailer.passwordChanged(account.email, account.displayName));
+    await this.events.emit(USERS_EVENTS.passwordChanged, new UserPasswordChangedEvent(userId, 'change'));
+  }
+
+  /** Runs work the response must not wait for (or whose duration would reveal something). */
+  private background(what: string, work: () => Promise<void>): void {
+    setImmediate(() => {
+      work().catch((e: Error) => this.logger.error({ err: e }, `${what} failed`));
+    });
+  }
+}
+
+function conflictUsername(): ProblemException {
+  return new ProblemException({
+    status: 409,
+    type: 'username-taken',
+    title: 'Username already taken',
+    detail: 'Choose another username.',
+  });
+}

@@ -1,0 +1,35 @@
+/** @nexus/users: accounts, JWT auth with rotating refresh tokens, roles, profiles and follows. */
+export { UsersModule } from './users.module';
+export { usersMigrations } from './migrations';
+
+// Authentication and authorisation for every module's controllers.
+export { ROLES } from './auth/auth-user';
+export type { AuthUser, Role } from './auth/auth-user';
+export { JwtAuthGuard, OptionalJwtAuthGuard } from './auth/jwt-auth.guard';
+export { RolesGuard } from './auth/roles.guard';
+export { Roles } from './auth/roles.decorator';
+export { CurrentUser } from './auth/current-user.decorator';
+export { Authenticator } from './auth/authenticator.service';
+export { AccessTokenService } from './auth/access-token.service';
+export { AUTH_STATE_TTL_MS } from './auth/auth-state.cache';
+export {
+  PASSWORD_HASH_PARAMS,
+  PRODUCTION_PASSWORD_HASH,
+  TEST_PASSWORD_HASH,
+  PasswordHasher,
+} from './auth/password-hasher.service';
+export type { PasswordHashParams } from './auth/password-hasher.service';
+
+// Services other modules call.
+export { UsersService } from './users/users.service';
+export type { AuthorCard, CreateUserInput, MeView, ProfileView } from './users/users.service';
+export { FollowsService } from './follows/follows.service';
+
+// Entities (for relations and queries in other modules' repositories).
+export { User } from './users/user.entity';
+export { Follow } from './follows/follow.entity';
+export { RefreshToken } from './auth/refresh-token.entity';
+export { UserSession } from './auth/user-session.entity';
+
+// Domain events.
+export * from './events/users.events';

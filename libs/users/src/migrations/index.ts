@@ -1,0 +1,4 @@
+import { Users1764150000000 } from './1764150000000-users';
+
+/** The users module's schema, in order; pass it to `CoreModule.forRoot(config, { migrations })`. */
+export const usersMigrations = [Users1764150000000];

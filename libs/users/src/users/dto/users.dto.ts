@@ -1,0 +1,113 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password-policy';
+import { ROLES, Role } from '../../auth/auth-user';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** Only these fields can change; anything else (role, email, username…) is rejected with 400. */
+export class UpdateProfileDto {
+  @ApiPropertyOptional({ example: 'Ada Lovelace', maxLength: 80 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(80)
+  displayName?: string;
+
+  @ApiPropertyOptional({ example: 'Writes about analytical engines.', maxLength: 500, nullable: true })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsString()
+  @MaxLength(500)
+  bio?: string | null;
+
+  @ApiPropertyOptional({ example: 'https://cdn.example.com/ada.png', maxLength: 2048, nullable: true })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'avatarUrl must be an http(s) URL' })
+  @MaxLength(2048)
+  avatarUrl?: string | null;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty({ example: 'my current passphrase' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PASSWORD_MAX_LENGTH * 4)
+  currentPassword: string;
+
+  @ApiProperty({ example: 'a brand new passphrase', minLength: PASSWORD_MIN_LENGTH })
+  @IsString()
+  @IsAcceptablePassword()
+  newPassword: string;
+}
+
+export class DeleteAccountDto {
+  @ApiProperty({ example: 'my current passphrase', description: 'Confirms the deletion' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PASSWORD_MAX_LENGTH * 4)
+  password: string;
+}
+
+export class PageQueryDto {
+  @ApiPropertyOptional({ example: 20, minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+}
+
+export class MeDto {
+  @ApiProperty({ example: '0b7f3c1e-8c1a-4c61-9a1e-3f1b2c3d4e5f' }) id: string;
+  @ApiProperty({ example: 'ada@example.com' }) email: string;
+  @ApiProperty({ example: 'ada_l' }) username: string;
+  @ApiProperty({ example: 'Ada Lovelace' }) displayName: string;
+  @ApiProperty({ example: 'Writes about analytical engines.', nullable: true, type: String }) bio: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String }) avatarUrl: string | null;
+  @ApiProperty({ enum: ROLES, example: 'user' }) role: Role;
+  @ApiProperty({ example: true }) emailVerified: boolean;
+  @ApiProperty({ example: 12 }) followerCount: number;
+  @ApiProperty({ example: 3 }) followingCount: number;
+  @ApiProperty({ example: 5 }) publishedArticleCount: number;
+  @ApiProperty({ example: '2026-01-01T12:00:00.000Z' }) createdAt: string;
+}
+
+export class ProfileDto {
+  @ApiProperty({ example: '0b7f3c1e-8c1a-4c61-9a1e-3f1b2c3d4e5f' }) id: string;
+  @ApiProperty({ example: 'ada_l' }) username: string;
+  @ApiProperty({ example: 'Ada Lovelace' }) displayName: string;
+  @ApiProperty({ example: 'Writes about analytical engines.', nullable: true, type: String }) bio: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String }) avatarUrl: string | null;
+  @ApiProperty({ example: 12 }) followerCount: number;
+  @ApiProperty({ example: 3 }) followingCount: number;
+  @ApiProperty({ example: 5 }) publishedArticleCount: number;
+  @ApiProperty({ example: '2026-01-01T12:00:00.000Z' }) createdAt: string;
+  @ApiPropertyOptional({ example: false, description: 'Only for authenticated callers' }) followedByMe?: boolean;
+}
+
+export class FollowListItemDto {
+  @ApiProperty({ example: '0b7f3c1e-8c1a-4c61-9a1e-3f1b2c3d4e5f' }) id: string;
+  @ApiProperty({ example: 'ada_l' }) username: string;
+  @ApiProperty({ example: 'Ada Lovelace' }) displayName: string;
+  @ApiProperty({ example: null, nullable: true, type: String }) avatarUrl: string | null;
+  @ApiProperty({ example: '2026-01-01T12:00:00.000000Z' }) followedAt: string;
+}
+
+export class FollowPageDto {
+  @ApiProperty({ type: [FollowListItemDto] }) items: FollowListItemDto[];
+  @ApiProperty({ example: 'MjAyNi0wMS0wMVQxMjowMDowMC4wMDAwMDBafDBiN2Y...', nullable: true, type: String })
+  nextCursor: string | null;
+}
+
+export class FollowStateDto {
+  @ApiProperty({ example: true }) following: boolean;
+}

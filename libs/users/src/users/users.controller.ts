@@ -1,0 +1,143 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ClientIp } from '@nexus/core';
+import { AuthService } from '../auth/auth.service';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { JwtAuthGuard, OptionalJwtAuthGuard } from '../auth/jwt-auth.guard';
+import { FollowPage, FollowsService } from '../follows/follows.service';
+import { ApiProblems } from '../shared/api-problems';
+import {
+  ChangePasswordDto,
+  DeleteAccountDto,
+  FollowPageDto,
+  FollowStateDto,
+  MeDto,
+  PageQueryDto,
+  ProfileDto,
+  UpdateProfileDto,
+} from './dto/users.dto';
+import { MeView, ProfileView, UsersService } from './users.service';
+
+const USERNAME_PARAM = { name: 'username', example: 'ada_l' };
+
+@ApiTags('users')
+@Controller('users')
+export class UsersController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly follows: FollowsService,
+    private readonly auth: AuthService,
+  ) {}
+
+  @Get('me')
+  @UseGuards(JwtAuthGuard)
+  @ApiBearerAuth('bearer')
+  @ApiOperation({ summary: 'The caller’s own account' })
+  @ApiOkResponse({ type: MeDto })
+  @ApiProblems(401)
+  me(@CurrentUser() user: AuthUser): Promise<MeView> {
+    return this.users.getMe(user.id);
+  }
+
+  @Patch('me')
+  @UseGuards(JwtAuthGuard)
+  @ApiBearerAuth('bearer')
+  @ApiOperation({ summary: 'Update the caller’s profile (display name, bio, avatar URL only)' })
+  @ApiOkResponse({ type: MeDto })
+  @ApiProblems(400, 401)
+  updateMe(@CurrentUser() user: AuthUser, @Body() body: UpdateProfileDto): Promise<MeView> {
+    return this.users.updateProfile(user.id, body);
+  }
+
+  @Delete('me')
+  @HttpCode(204)
+  @UseGuards(JwtAuthGuard)
+  @ApiBearerAuth('bearer')
+  @ApiOperation({
+    summary: 'Delete the caller’s account',
+    description: 'Needs the current password. Deletes the account and everything it owns (see docs/users.md).',
+  })
+  @ApiNoContentResponse({ description: 'Account deleted' })
+  @ApiProblems(400, 401)
+  async deleteMe(@CurrentUser() user: AuthUser, @Body() body: DeleteAccountDto): Promise<void> {
+    await this.users.deleteAccount(user.id, body.password);
+  }
+
+  @Post('me/password')
+  @HttpCode(204)
+  @UseGuards(JwtAuthGuard)
+  @ApiBearerAuth('bearer')
+  @ApiOperation({ summary: 'Change the caller’s password; every other session is signed out' })
+  @ApiNoContentResponse({ description: 'Password changed' })
+  @ApiProblems(400, 401, 429)
+  async changePassword(
+    @CurrentUser() user: AuthUser,
+    @Body() body: ChangePasswordDto,
+    @ClientIp() ip: string,
+  ): Promise<void> {
+    await this.auth.changePassword(user.id, user.sessionId, body.currentPassword, body.newPassword, ip);
+  }
+
+  @Get(':username')
+  @UseGuards(OptionalJwtAuthGuard)
+  @ApiBearerAuth('bearer')
+  @ApiParam(USERNAME_PARAM)
+  @ApiOperation({ summary: 'Public profile with follower, following and published-article counts' })
+  @ApiOkResponse({ type: ProfileDto })
+  @ApiProblems(401, 404)
+  profile(@Param('username') username: string, @CurrentUser() user?: AuthUser): Promise<ProfileView> {
+    return this.users.getProfile(username, user?.id);
+  }
+
+  @Post(':username/follow')
+  @HttpCode(200)
+  @UseGuards(JwtAuthGuard)
+  @ApiBearerAuth('bearer')
+  @ApiParam(USERNAME_PARAM)
+  @ApiOperation({ summary: 'Follow a user (idempotent)' })
+  @ApiOkResponse({ type: FollowStateDto })
+  @ApiProblems(401, 404, 422)
+  async follow(@CurrentUser() user: AuthUser, @Param('username') username: string): Promise<FollowStateDto> {
+    await this.follows.follow(user.id, await this.users.idOf(username));
+    return { following: true };
+  }
+
+  @Delete(':username/follow')
+  @HttpCode(200)
+  @UseGuards(JwtAuthGuard)
+  @ApiBearerAuth('bearer')
+  @ApiParam(USERNAME_PARAM)
+  @ApiOperation({ summary: 'Unfollow a user (idempotent)' })
+  @ApiOkResponse({ type: FollowStateDto })
+  @ApiProblems(401, 404)
+  async unfollow(@CurrentUser() user: AuthUser, @Param('username') username: string): Promise<FollowStateDto> {
+    await this.follows.unfollow(user.id, await this.users.idOf(username));
+    return { following: false };
+  }
+
+  @Get(':username/followers')
+  @ApiParam(USERNAME_PARAM)
+  @ApiOperation({ summary: 'Who follows this user, newest first (keyset pagination)' })
+  @ApiOkResponse({ type: FollowPageDto })
+  @ApiProblems(400, 404)
+  async followers(@Param('username') username: string, @Query() query: PageQueryDto): Promise<FollowPage> {
+    return this.follows.followers(await this.users.idOf(username), query.limit ?? 20, query.cursor);
+  }
+
+  @Get(':username/following')
+  @ApiParam(USERNAME_PARAM)
+  @ApiOperation({ summary: 'Whom this user follows, newest first (keyset pagination)' })
+  @ApiOkResponse({ type: FollowPageDto })
+  @ApiProblems(400, 404)
+  async following(@Param('username') username: string, @Query() query: PageQueryDto): Promise<FollowPage> {
+    return this.follows.following(await this.users.idOf(username), query.limit ?? 20, query.cursor);
+  }
+}
