@@ -17,7 +17,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, USAGE } from './lib/args.mjs';
 import { createFullModeResources } from './lib/full-mode.mjs';
@@ -29,7 +29,8 @@ import { describeTarget, markdown, textTable, verdict } from './lib/report.mjs';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH_DIR);
-const NEXUS_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
+const MAIN_IN_DIST = 'apps/api/apps/api/src/main.js';
+const SEED_IN_DIST = 'apps/api/apps/api/src/seed.js';
 const RESULTS_DIR = join(BENCH_DIR, 'results');
 /** Report order; scenarios not listed here follow in file-name order. */
 const ORDER = [
@@ -67,14 +68,16 @@ async function loadScenarios() {
   return scenarios.sort((a, b) => rank(a) - rank(b));
 }
 
-function ensureBuilt() {
-  if (!existsSync(NEXUS_MAIN)) {
+function ensureBuilt(distDir) {
+  const main = join(distDir, MAIN_IN_DIST);
+  if (!existsSync(main)) {
+    if (distDir !== join(ROOT, 'dist')) throw new Error(`${main} does not exist`);
     log('dist/ is missing: running `npm run build` first');
     execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
     return;
   }
   // A stale build benchmarks old code without saying so: warn when a source is newer.
-  const built = statSync(NEXUS_MAIN).mtimeMs;
+  const built = statSync(main).mtimeMs;
   const newer = [];
   const walk = (dir) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -112,13 +115,21 @@ function gitCommit() {
   }
 }
 
-/** `npm run seed -- --articles N` against the same data dir / database the server will use. */
-async function seedLargeDataSet(env, articles) {
+/**
+ * `npm run seed -- --articles N` against the same data dir / database the server will use: the
+ * seed entry of the build being measured when it has one, else the npm script.
+ */
+async function seedLargeDataSet(distDir, env, articles) {
+  const entry = join(distDir, SEED_IN_DIST);
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  if (!pkg.scripts?.seed) return { ok: false, reason: 'no `npm run seed` script in this build' };
+  let command;
+  if (existsSync(entry)) command = [process.execPath, [entry, '--articles', String(articles)]];
+  else if (pkg.scripts?.seed)
+    command = ['npm', ['run', 'seed', '--', '--articles', String(articles)]];
+  else return { ok: false, reason: 'no `npm run seed` in this build' };
   log(`seeding ${articles} articles (npm run seed -- --articles ${articles}) ...`);
   const started = Date.now();
-  const child = spawn('npm', ['run', 'seed', '--', '--articles', String(articles)], {
+  const child = spawn(command[0], command[1], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -163,12 +174,14 @@ async function main() {
       );
     scenarios = scenarios.filter((s) => opts.only.includes(s.name));
   }
-  ensureBuilt();
+  const distDir = resolve(ROOT, opts.dist);
+  ensureBuilt(distDir);
 
   const startedAt = new Date();
   const workDir = mkdtempSync(join(tmpdir(), 'nexus-bench-'));
-  const dataDir = join(workDir, 'data');
-  mkdirSync(dataDir);
+  if (opts.dataDir && opts.mode === 'full') throw new Error('--data-dir is for embedded mode');
+  const dataDir = opts.dataDir ? resolve(opts.dataDir) : join(workDir, 'data');
+  mkdirSync(dataDir, { recursive: true });
   const profileDir = join(workDir, 'profile');
   const cleanups = [];
   const notes = [];
@@ -214,7 +227,11 @@ async function main() {
     // The large data set is written before the server starts (PGlite is single-process).
     let largeDataSet = { ok: true };
     if (scenarios.some((s) => s.dataset === 'large')) {
-      largeDataSet = await seedLargeDataSet({ ...nexusEnv, PORT: undefined }, opts.articles);
+      largeDataSet = await seedLargeDataSet(
+        distDir,
+        { ...nexusEnv, PORT: undefined },
+        opts.articles,
+      );
       if (largeDataSet.ok)
         notes.push(
           `Large data set: ${opts.articles} articles seeded in ${largeDataSet.seconds} s before the run.`,
@@ -230,7 +247,7 @@ async function main() {
     });
     nexus = startNode({
       name: 'nexus',
-      script: NEXUS_MAIN,
+      script: join(distDir, MAIN_IN_DIST),
       nodeArgs: opts.profile
         ? [
             '--cpu-prof',

@@ -12,6 +12,9 @@ export const USAGE = `Usage: npm run bench -- [options]     (needs dist/: npm ru
   --articles N           size of the large data set for articles-list/articles-search (default 100000)
   --profile              run Nexus under node --cpu-prof and summarise each measured run's profile
   --env KEY=VALUE        extra environment for the Nexus process (repeatable)
+  --dist DIR             the build to run (default dist; e.g. a copy kept aside while others rebuild)
+  --data-dir DIR         embedded mode: keep the data here instead of a temp dir (reuses a seeded
+                         data set: the seed only grows it to --articles)
   --no-save              print only; write nothing to bench/results/
   --list                 list the scenarios and exit
   --help
@@ -28,6 +31,8 @@ export function parseArgs(argv) {
     articles: 100_000,
     profile: false,
     env: {},
+    dist: 'dist',
+    dataDir: undefined,
     save: true,
     list: false,
     help: false,
@@ -89,6 +94,12 @@ export function parseArgs(argv) {
         opts.env[v.slice(0, eq)] = v.slice(eq + 1);
         break;
       }
+      case '--dist':
+        opts.dist = value();
+        break;
+      case '--data-dir':
+        opts.dataDir = value();
+        break;
       case '--no-save':
         opts.save = false;
         break;
