@@ -16,16 +16,14 @@ export function areaOf(url, functionName) {
     return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
   }
   if (url.startsWith('node:')) return 'node:' + url.slice(5).split('/')[0];
-  const dist = url.indexOf('/dist/');
-  if (dist >= 0)
-    return (
-      'nexus:' +
-      url
-        .slice(dist + 6)
-        .split('/')
-        .slice(0, 3)
-        .join('/')
-    );
+  // Nexus's own compiled code (dist/ or a copy such as bench/.dist/): `nexus:<lib>/<folder>`.
+  const dist = /\/\.?dist\/(?:apps\/\w+\/)?/.exec(url);
+  if (dist) {
+    const rest = url.slice(dist.index + dist[0].length).split('/');
+    if (rest[0] === 'libs' && rest[2] === 'src')
+      return `nexus:${rest[1]}/${rest.length > 4 ? rest[3] : ''}`;
+    return `nexus:${rest.slice(0, -1).join('/')}`;
+  }
   return url.replace(/^file:\/\//, '');
 }
 
@@ -36,8 +34,8 @@ function shortUrl(url) {
   if (!url) return '';
   const nm = url.lastIndexOf('/node_modules/');
   if (nm >= 0) return url.slice(nm + 14);
-  const dist = url.indexOf('/dist/');
-  if (dist >= 0) return url.slice(dist + 1);
+  const dist = /\/\.?dist\//.exec(url);
+  if (dist) return url.slice(dist.index + 1);
   return url.replace(/^file:\/\//, '');
 }
 
