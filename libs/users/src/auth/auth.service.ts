@@ -14,7 +14,6 @@ import {
 import { normalizeEmail, normalizeUsername } from '../users/usernames';
 import { UsersService } from '../users/users.service';
 import { DomainEvents } from '../shared/domain-events';
-import { uniqueViolation } from '../shared/sql';
 import { AccountTokensService } from './account-tokens.service';
 import { AuthStateCache } from './auth-state.cache';
 import { LoginProtection, tooManyAttempts } from './login-protection.service';
@@ -121,7 +120,7 @@ export class AuthService {
     } catch (e) {
       const problem = e instanceof ProblemException ? e : undefined;
       if (problem?.problemType.endsWith('/username-taken')) throw conflictUsername();
-      if (!problem?.problemType.endsWith('/email-taken') && !uniqueViolation(e)) throw e;
+      if (!problem?.problemType.endsWith('/email-taken')) throw e;
     }
     const displayName = input.displayName.trim();
     if (created) {

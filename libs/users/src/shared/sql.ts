@@ -9,10 +9,3 @@ export function returnedRows<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : []) as T[];
 }
 
-/** SQLSTATE 23505 (unique_violation), with the violated constraint's name. */
-export function uniqueViolation(error: unknown): string | undefined {
-  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  const code = e?.code ?? e?.driverError?.code;
-  if (code !== '23505') return undefined;
-  return e.constraint ?? e.driverError?.constraint ?? 'unknown';
-}

@@ -7,8 +7,8 @@ import type { Role } from '../auth/auth-user';
 import { PasswordHasher } from '../auth/password-hasher.service';
 import { USERS_EVENTS, UserDeletedEvent, UserUpdatedEvent } from '../events/users.events';
 import { DomainEvents } from '../shared/domain-events';
-import { returnedRows, uniqueViolation } from '../shared/sql';
-import { normalizeEmail, normalizeUsername } from './usernames';
+import { returnedRows } from '../shared/sql';
+import { normalizeEmail, normalizeUsername, USERNAME_PATTERN } from './usernames';
 
 export interface CreateUserInput {
   email: string;
@@ -107,37 +107,43 @@ export class UsersService {
    * Duplicate email or username → 409 problem.
    */
   async createUser(input: CreateUserInput, em?: EntityManager): Promise<{ id: string; username: string }> {
+    if (!USERNAME_PATTERN.test(normalizeUsername(input.username))) {
+      throw new ProblemException({
+        status: 400,
+        type: 'validation',
+        title: 'Validation Failed',
+        detail: 'One or more fields are invalid.',
+        errors: [{ field: 'username', messages: ['username must match ' + USERNAME_PATTERN.source] }],
+      });
+    }
     const passwordHash = await this.hasher.hash(input.password);
     return this.insertUser({ ...input, passwordHash }, em);
   }
 
-  /** Inserts an account whose password is already hashed; unique violations become 409s. */
+  /**
+   * Inserts an account whose password is already hashed; a taken email or username is a 409.
+   * ON CONFLICT instead of catching the unique violation: a failed statement would be logged with
+   * its parameters, and one of them is the password hash.
+   */
   async insertUser(
     input: Omit<CreateUserInput, 'password'> & { passwordHash: string },
     em?: EntityManager,
   ): Promise<{ id: string; username: string }> {
-    try {
-      const [row] = returnedRows<{ id: string; username: string }>(
-        await (em ?? this.dataSource).query(
-          `INSERT INTO users (email, username, display_name, password_hash, role, email_verified_at)
-           VALUES ($1, $2, $3, $4, $5, CASE WHEN $6::boolean THEN now() END)
-           RETURNING id, username`,
-          [
-            normalizeEmail(input.email),
-            normalizeUsername(input.username),
-            input.displayName.trim(),
-            input.passwordHash,
-            input.role ?? 'user',
-            input.emailVerified ?? false,
-          ],
-        ),
-      );
-      return row;
-    } catch (e) {
-      const constraint = uniqueViolation(e);
-      if (constraint) throw conflictFor(constraint);
-      throw e;
-    }
+    const db = em ?? this.dataSource;
+    const email = normalizeEmail(input.email);
+    const username = normalizeUsername(input.username);
+    const [row] = returnedRows<{ id: string; username: string }>(
+      await db.query(
+        `INSERT INTO users (email, username, display_name, password_hash, role, email_verified_at)
+         VALUES ($1, $2, $3, $4, $5, CASE WHEN $6::boolean THEN now() END)
+         ON CONFLICT DO NOTHING
+         RETURNING id, username`,
+        [email, username, input.displayName.trim(), input.passwordHash, input.role ?? 'user', input.emailVerified ?? false],
+      ),
+    );
+    if (row) return row;
+    const taken: { username: string }[] = await db.query(`SELECT username FROM users WHERE username = $1`, [username]);
+    throw conflictFor(taken.length ? 'username' : 'email');
   }
 
   /** Public author cards for the given ids (unknown ids are simply absent from the map). */
@@ -166,7 +172,7 @@ export class UsersService {
   async getProfile(username: string, viewerId?: string): Promise<ProfileView> {
     const rows: ProfileView[] = await this.dataSource.query(
       `SELECT ${PROFILE_COLUMNS} FROM users WHERE username = $1`,
-      [normalizeUsername(username)],
+      [lookupName(username)],
     );
     const profile = rows[0];
     if (!profile) throw userNotFound();
@@ -183,7 +189,7 @@ export class UsersService {
   /** Resolves a username to an id (404 when unknown). */
   async idOf(username: string): Promise<string> {
     const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM users WHERE username = $1`, [
-      normalizeUsername(username),
+      lookupName(username),
     ]);
     if (!rows[0]) throw userNotFound();
     return rows[0].id;
@@ -284,6 +290,13 @@ export class UsersService {
 const NOT_FOUND = Object.freeze({ notFound: true });
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A username from a URL, or a 404 before any query if it cannot be one (e.g. NUL bytes). */
+function lookupName(username: string): string {
+  const name = normalizeUsername(username);
+  if (!USERNAME_PATTERN.test(name)) throw userNotFound();
+  return name;
+}
 
 export function userNotFound(): ProblemException {
   return new ProblemException({ status: 404, type: 'user-not-found', title: 'User not found' });
