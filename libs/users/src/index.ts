@@ -24,6 +24,7 @@ export type { PasswordHashParams } from './auth/password-hasher.service';
 export { UsersService } from './users/users.service';
 export type { AuthorCard, CreateUserInput, MeView, ProfileView } from './users/users.service';
 export { FollowsService } from './follows/follows.service';
+export { AdminBootstrap } from './admin/admin-bootstrap.service';
 
 // Entities (for relations and queries in other modules' repositories).
 export { User } from './users/user.entity';

@@ -28,13 +28,17 @@ export class AdminBootstrap implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const { adminEmail, adminPassword } = this.config;
-    if (!adminEmail || !adminPassword) return;
+    if (adminEmail && adminPassword) await this.ensure(adminEmail, adminPassword);
+  }
+
+  /** Makes `email` an active, verified admin whose password is `password` (idempotent). */
+  async ensure(email: string, password: string): Promise<void> {
     try {
-      await this.ensureAdmin(normalizeEmail(adminEmail), adminPassword);
+      await this.ensureAdmin(normalizeEmail(email), password);
     } catch (e) {
       // Another process bootstrapping at the same moment created it first: update instead.
       if (!(e instanceof ProblemException) || e.getStatus() !== 409) throw e;
-      await this.ensureAdmin(normalizeEmail(adminEmail), adminPassword);
+      await this.ensureAdmin(normalizeEmail(email), password);
     }
   }
 
