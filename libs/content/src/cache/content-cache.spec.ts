@@ -3,8 +3,11 @@ import { AppConfig, CacheService } from '@nexus/core';
 import { createCache } from 'cache-manager';
 import { ContentCache, Scope } from './content-cache';
 
-describe('ContentCache (versioned keys)', () => {
-  const config = { cacheTtlSeconds: 60, redisPrefix: 'test' } as AppConfig;
+describe.each([
+  ['tokens in the cache store (full mode)', 'redis://unused'],
+  ['tokens in process (embedded mode)', undefined],
+])('ContentCache (versioned keys, %s)', (_, redisUrl) => {
+  const config = { cacheTtlSeconds: 60, redisPrefix: 'test', redisUrl } as AppConfig;
   let cache: ContentCache;
   beforeEach(() => {
     const manager = createCache({ stores: [createKeyv({ lruSize: 1000 })] });

@@ -50,13 +50,20 @@ export const Scope = {
 export class ContentCache {
   readonly ttlSeconds: number;
   private readonly tokenTtlSeconds: number;
+  /**
+   * Embedded mode: the cache itself lives in this process, so the tokens can be kept in a plain
+   * bounded map (same guarantees, without two cache-store round trips per cached read). Full
+   * mode keeps them in Redis, shared by every instance.
+   */
+  private readonly local?: Map<string, string>;
 
   constructor(
     readonly cache: CacheService,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'cacheTtlSeconds' | 'redisUrl'>,
   ) {
     this.ttlSeconds = config.cacheTtlSeconds;
     this.tokenTtlSeconds = Math.max(86_400, config.cacheTtlSeconds * 10);
+    if (!config.redisUrl) this.local = new Map();
   }
 
   /** Current tokens of the scopes, joined; creates a token for a scope that has none. */
@@ -67,10 +74,13 @@ export class ContentCache {
 
   /** Invalidates every value that depends on one of the scopes. */
   async bump(...scopes: string[]): Promise<void> {
+    const unique = [...new Set(scopes)];
+    if (this.local) {
+      for (const s of unique) this.setLocal(s, newToken());
+      return;
+    }
     await Promise.all(
-      [...new Set(scopes)].map((s) =>
-        this.cache.set(ContentNs.generation, s, newToken(), this.tokenTtlSeconds),
-      ),
+      unique.map((s) => this.cache.set(ContentNs.generation, s, newToken(), this.tokenTtlSeconds)),
     );
   }
 
@@ -86,13 +96,30 @@ export class ContentCache {
   }
 
   private async token(scope: string): Promise<string> {
+    if (this.local) {
+      const known = this.local.get(scope);
+      if (known) return known;
+      return this.setLocal(scope, newToken());
+    }
     const current = await this.cache.get<string>(ContentNs.generation, scope);
     if (current) return current;
     const fresh = newToken();
     await this.cache.set(ContentNs.generation, scope, fresh, this.tokenTtlSeconds);
     return fresh;
   }
+
+  /** Bounded like the memory cache; dropping a token only turns its entries into misses. */
+  private setLocal(scope: string, token: string): string {
+    const map = this.local!;
+    map.delete(scope);
+    map.set(scope, token);
+    if (map.size > LOCAL_TOKENS) map.delete(map.keys().next().value!);
+    return token;
+  }
 }
+
+/** Scopes kept in embedded mode (one per article touched, plus a few global ones). */
+const LOCAL_TOKENS = 200_000;
 
 function newToken(): string {
   return randomBytes(6).toString('base64url');

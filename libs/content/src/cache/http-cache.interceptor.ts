@@ -8,7 +8,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { from, mergeMap, Observable, of } from 'rxjs';
+import { from, lastValueFrom, Observable } from 'rxjs';
 import { ContentCache, ContentNs, Scope, versionedKey } from './content-cache';
 
 /** Public GET routes whose whole response is cached (view level). */
@@ -56,39 +56,28 @@ export class HttpCacheInterceptor implements NestInterceptor {
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = ctx.switchToHttp();
     const req = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
     if (req.method !== 'GET') return next.handle();
     const route = this.reflector.get<ViewRoute | undefined>(VIEW_CACHE, ctx.getHandler());
-    return from(this.plan(route, req)).pipe(
-      mergeMap((plan) => {
-        if (!plan) return this.computed(next, req, reply);
-        return from(this.cache.cache.get<CachedView>(ContentNs.view, plan.key)).pipe(
-          mergeMap((hit) =>
-            hit
-              ? of(this.send(req, reply, hit, true, 'HIT'))
-              : this.computed(next, req, reply, plan),
-          ),
-        );
-      }),
-    );
+    return from(this.answer(route, req, http.getResponse<FastifyReply>(), next));
   }
 
-  private computed(
-    next: CallHandler,
+  private async answer(
+    route: ViewRoute | undefined,
     req: FastifyRequest,
     reply: FastifyReply,
-    plan?: Plan,
-  ): Observable<unknown> {
-    return next.handle().pipe(
-      mergeMap(async (body) => {
-        const serialised = JSON.stringify(body);
-        const view: CachedView = { etag: etagOf(serialised), body: serialised };
-        const store = !!plan && reply.statusCode < 300 && plan.storable(body);
-        if (store)
-          await this.cache.cache.set(ContentNs.view, plan!.key, view, this.cache.ttlSeconds);
-        return this.send(req, reply, view, store, plan ? 'MISS' : undefined);
-      }),
-    );
+    next: CallHandler,
+  ): Promise<string> {
+    const plan = await this.plan(route, req);
+    if (plan) {
+      const hit = await this.cache.cache.get<CachedView>(ContentNs.view, plan.key);
+      if (hit) return this.send(req, reply, hit, true, 'HIT');
+    }
+    const body = await lastValueFrom(next.handle());
+    const serialised = JSON.stringify(body);
+    const view: CachedView = { etag: etagOf(serialised), body: serialised };
+    const store = !!plan && reply.statusCode < 300 && plan.storable(body);
+    if (store) await this.cache.cache.set(ContentNs.view, plan!.key, view, this.cache.ttlSeconds);
+    return this.send(req, reply, view, store, plan ? 'MISS' : undefined);
   }
 
   private async plan(route: ViewRoute | undefined, req: FastifyRequest): Promise<Plan | undefined> {
