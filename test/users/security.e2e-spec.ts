@@ -147,6 +147,44 @@ describe.each(testModes())('users security (%s mode)', (mode) => {
     });
   });
 
+  if (mode === 'full') {
+    describe('across api instances (full mode)', () => {
+      let t2: TestApp;
+      beforeAll(async () => {
+        t2 = await startTestApp(mode, { shareWith: t, env: { ...ADMIN_ENV } });
+      });
+      afterAll(() => t2?.close());
+
+      it('a revocation on one instance reaches the other well within the TTL bound (Redis pub/sub)', async () => {
+        const u = await registerUser(t);
+        const viaB = () => t2.inject({ method: 'GET', url: '/api/v1/users/me', headers: bearer(u.accessToken) });
+        expect((await viaB()).statusCode).toBe(200); // B now caches the session as valid
+        const start = Date.now();
+        expect((await post('/auth/logout-all', {}, bearer(u.accessToken))).statusCode).toBe(204);
+        let status = 200;
+        while (status === 200 && Date.now() - start < 4_000) {
+          status = (await viaB()).statusCode;
+          if (status === 200) await new Promise((r) => setTimeout(r, 10));
+        }
+        expect(status).toBe(401);
+        expect(Date.now() - start).toBeLessThan(1_000);
+      });
+
+      it('a profile change on one instance is visible on the other at once', async () => {
+        const u = await registerUser(t);
+        const meB = () => t2.inject({ method: 'GET', url: '/api/v1/users/me', headers: bearer(u.accessToken) });
+        expect((await meB()).json().displayName).toBe(u.displayName);
+        await t.inject({ method: 'PATCH', url: '/api/v1/users/me', headers: bearer(u.accessToken), payload: { displayName: 'Renamed' } });
+        let name = '';
+        for (let i = 0; i < 100 && name !== 'Renamed'; i++) {
+          name = (await meB()).json().displayName;
+          if (name !== 'Renamed') await new Promise((r) => setTimeout(r, 10));
+        }
+        expect(name).toBe('Renamed');
+      });
+    });
+  }
+
   describe('authorisation and mass assignment', () => {
     it('cannot edit another user: PATCH /users/me only touches the caller, admin API needs a role', async () => {
       const a = await registerUser(t);
