@@ -234,7 +234,10 @@ async function main() {
       );
       if (largeDataSet.ok)
         notes.push(
-          `Large data set: ${opts.articles} articles seeded in ${largeDataSet.seconds} s before the run.`,
+          `Large data set: ${opts.articles} articles, ` +
+            (opts.dataDir
+              ? `data dir ${opts.dataDir} reused (topped up in ${largeDataSet.seconds} s).`
+              : `seeded in ${largeDataSet.seconds} s before the run.`),
         );
     }
 
@@ -457,6 +460,7 @@ async function main() {
         only: opts.only ?? null,
         profile: opts.profile,
         articles: opts.articles,
+        dist: opts.dist,
       },
       rows,
       baselineRuns,
