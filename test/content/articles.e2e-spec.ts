@@ -370,6 +370,28 @@ describe.each(testModes())('articles, comments, reactions, feed (%s mode)', (mod
         (await send('PUT', `/api/v1/articles/${UUID}/reactions/like`, bob.accessToken)).statusCode,
       ).toBe(404);
     });
+
+    it('keeps counts exact under concurrent likes, unlikes and comments', async () => {
+      const a = await createArticle(t, alice.accessToken, { title: 'Contended' }, true);
+      const ops = [alice, bob, moderator, bob, alice, moderator].flatMap((u, i) => [
+        send('PUT', `/api/v1/articles/${a.id}/reactions/like`, u.accessToken),
+        send('POST', `/api/v1/articles/${a.id}/comments`, u.accessToken, { body: `c${i}` }),
+      ]);
+      const results = await Promise.all(ops);
+      expect(results.map((r) => r.statusCode).sort()).toEqual(
+        [...Array(6).fill(200), ...Array(6).fill(201)].sort(),
+      );
+      const unlikes = await Promise.all(
+        [bob, bob, moderator].map((u) =>
+          send('DELETE', `/api/v1/articles/${a.id}/reactions/like`, u.accessToken),
+        ),
+      );
+      expect(unlikes.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+      expect((await send('GET', `/api/v1/articles/${a.slug}`)).json()).toMatchObject({
+        likesCount: 1,
+        commentsCount: 6,
+      });
+    });
   });
 
   describe('feed, trending and tags', () => {

@@ -23,6 +23,8 @@ interface SummaryRow {
   published_at: Date | string;
   rank?: number | string;
   score?: number | string;
+  /** Relevance: upper bound of the candidate window (carried by the cursor). */
+  bound?: Date | string;
 }
 
 export const DEFAULT_LIMIT = 20;
@@ -101,15 +103,19 @@ export class ArticleListingService {
     const more = rows.length > filter.limit;
     const pageRows = more ? rows.slice(0, filter.limit) : rows;
     const items = await this.hydrate(pageRows);
-    const last = items[items.length - 1];
+    const last = pageRows[pageRows.length - 1];
     let nextCursor: string | null = null;
     if (more && last) {
       const position: CursorPosition = {
         sort: filter.order,
-        at: last.publishedAt,
+        at: toIso(filter.order === 'rank' ? last.bound! : last.published_at),
         id: last.id,
         score:
-          filter.order === 'rank' ? last.rank : filter.order === 'top' ? last.score : undefined,
+          filter.order === 'rank'
+            ? Number(last.rank)
+            : filter.order === 'top'
+              ? Number(last.score)
+              : undefined,
       };
       nextCursor = encodeCursor(position);
     }

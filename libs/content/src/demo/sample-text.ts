@@ -167,8 +167,12 @@ export const VOCABULARY: readonly string[] = (() => {
   return out;
 })();
 
-/** Search terms of the benchmark data set, by expected selectivity (rank 400 and 1200 of the vocabulary). */
-export const SAMPLE_SEARCH_TERMS = { uncommon: VOCABULARY[400], rare: VOCABULARY[1200] };
+/** Search terms of the benchmark data set, by selectivity (ranks 3, 400 and 1200 of the vocabulary). */
+export const SAMPLE_SEARCH_TERMS = {
+  common: VOCABULARY[3],
+  uncommon: VOCABULARY[400],
+  rare: VOCABULARY[1200],
+};
 
 const ZIPF_CDF: Float64Array = (() => {
   const cdf = new Float64Array(VOCABULARY.length);

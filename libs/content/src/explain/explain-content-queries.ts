@@ -71,9 +71,14 @@ export async function explainContentQueries(db: DataSource): Promise<PlanCheck[]
       ['idx_articles_author_published'],
     ],
     [
-      'search: q=, ranked',
+      'search: q= (uncommon term), ranked',
       listQuery({ order: 'rank', limit: 20, q: SAMPLE_SEARCH_TERMS.uncommon }),
       ['idx_articles_search'],
+    ],
+    [
+      'search: q= (common term), ranked within the newest matches',
+      listQuery({ order: 'rank', limit: 20, q: SAMPLE_SEARCH_TERMS.common }),
+      ['idx_articles_search', ...keyset],
     ],
     [
       'search: q= within a date range',

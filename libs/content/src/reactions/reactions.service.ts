@@ -37,9 +37,12 @@ export class ReactionsService {
     const article = await this.articles.getVisibleRecord(articleId, user);
     if (article.status !== 'published') throw notPublished();
     const { changed, likesCount, published } = await this.db.transaction(async (em) => {
-      // The article row is locked so a concurrent unpublish cannot slip in between.
+      // Lock the article row the way the counter trigger will (NO KEY UPDATE) before touching
+      // reactions: a concurrent unpublish cannot slip in, and two likes of one article queue
+      // here instead of deadlocking (a FOR NO KEY UPDATE lock would be upgraded by the trigger while
+      // the other transaction waits on the unique key).
       const current: { status: string }[] = await em.query(
-        `SELECT status FROM articles WHERE id = $1 FOR SHARE`,
+        `SELECT status FROM articles WHERE id = $1 FOR NO KEY UPDATE`,
         [articleId],
       );
       if (current[0]?.status !== 'published')
