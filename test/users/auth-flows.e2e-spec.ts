@@ -157,6 +157,17 @@ describe.each(testModes())('auth flows (%s mode)', (mode) => {
     expect(done.statusCode).toBe(409);
   });
 
+  it('two concurrent refreshes with one token: one wins, the other is treated as reuse', async () => {
+    const u = await registerUser(t);
+    const results = await Promise.all([0, 1, 2].map(() => post('/auth/refresh', { refreshToken: u.refreshToken })));
+    const statuses = results.map((r) => r.statusCode).sort();
+    expect(statuses).toEqual([200, 401, 401]);
+    const winner = results.find((r) => r.statusCode === 200)!.json();
+    // The replay revoked the family, so even the winner's new pair is dead.
+    expect((await post('/auth/refresh', { refreshToken: winner.refreshToken })).statusCode).toBe(401);
+    expect((await me(winner.accessToken)).statusCode).toBe(401);
+  });
+
   it('a refresh keeps the session id, so logout of the refreshed pair ends the session', async () => {
     const u = await registerUser(t);
     const next = (await post('/auth/refresh', { refreshToken: u.refreshToken })).json();

@@ -54,75 +54,76 @@ export class SessionsService {
     this.refreshTtlSeconds = config.jwtRefreshTtlSeconds;
   }
 
-  /** Opens a session for a user who just proved who they are. */
+  /** Opens a session for a user who just proved who they are (one statement: session + token). */
   async start(userId: string, meta: SessionMeta): Promise<{ sessionId: string; tokens: TokenPair }> {
     const refreshToken = newOpaqueToken();
-    const sessionId = await this.dataSource.transaction(async (em) => {
-      const [session] = returnedRows<{ id: string }>(
-        await em.query(
-          `INSERT INTO user_sessions (user_id, ip, user_agent, expires_at)
-           VALUES ($1, $2, $3, now() + make_interval(secs => $4)) RETURNING id`,
-          [userId, meta.ip.slice(0, 64), meta.userAgent?.slice(0, 512) ?? null, this.refreshTtlSeconds],
-        ),
-      );
-      await this.insertRefreshToken(em, session.id, userId, refreshToken);
-      return session.id;
-    });
-    return { sessionId, tokens: this.pair(userId, sessionId, refreshToken) };
+    const [row] = returnedRows<{ id: string }>(
+      await this.dataSource.query(
+        `WITH session AS (
+           INSERT INTO user_sessions (user_id, ip, user_agent, expires_at)
+           VALUES ($1, $2, $3, now() + make_interval(secs => $4)) RETURNING id, user_id
+         )
+         INSERT INTO refresh_tokens (family_id, user_id, token_hash, expires_at)
+         SELECT id, user_id, $5, now() + make_interval(secs => $4) FROM session
+         RETURNING family_id AS id`,
+        [userId, meta.ip.slice(0, 64), meta.userAgent?.slice(0, 512) ?? null, this.refreshTtlSeconds, hashToken(refreshToken)],
+      ),
+    );
+    return { sessionId: row.id, tokens: this.pair(userId, row.id, refreshToken) };
   }
 
-  /** Exchanges a refresh token for a new pair, or says why not (reuse revokes the family). */
+  /**
+   * Exchanges a refresh token for a new pair, or says why not (reuse revokes the family).
+   * The happy path is one statement — mark the token rotated, touch the session if it and its user
+   * are still active, insert the successor — so it is atomic without an explicit transaction, and
+   * a concurrent second use of the same token waits on the row lock and then finds it rotated.
+   */
   async rotate(refreshToken: string): Promise<RotateResult> {
     const tokenHash = hashToken(refreshToken);
     const next = newOpaqueToken();
-    const result = await this.dataSource.transaction(async (em): Promise<RotateResult> => {
-      const [used] = returnedRows<{ family_id: string; user_id: string }>(
-        await em.query(
-          `UPDATE refresh_tokens SET rotated_at = now()
+    const [used] = returnedRows<{ family_id: string; user_id: string; rotated: boolean }>(
+      await this.dataSource.query(
+        `WITH used AS (
+           UPDATE refresh_tokens SET rotated_at = now()
             WHERE token_hash = $1 AND rotated_at IS NULL AND expires_at > now()
-            RETURNING family_id, user_id`,
-          [tokenHash],
-        ),
-      );
-      if (used) {
-        const [session] = returnedRows<{ active: boolean }>(
-          await em.query(
-            `SELECT (s.revoked_at IS NULL AND u.suspended_at IS NULL) AS active
-               FROM user_sessions s JOIN users u ON u.id = s.user_id
-              WHERE s.id = $1 FOR UPDATE OF s`,
-            [used.family_id],
-          ),
-        );
-        if (!session?.active) return { ok: false, reason: 'revoked', userId: used.user_id, sessionId: used.family_id };
-        await this.insertRefreshToken(em, used.family_id, used.user_id, next);
-        await em.query(
-          `UPDATE user_sessions SET last_used_at = now(), expires_at = now() + make_interval(secs => $2) WHERE id = $1`,
-          [used.family_id, this.refreshTtlSeconds],
-        );
-        return {
-          ok: true,
-          userId: used.user_id,
-          sessionId: used.family_id,
-          tokens: this.pair(used.user_id, used.family_id, next),
-        };
-      }
-      const [known] = returnedRows<{ family_id: string; user_id: string; rotated: boolean }>(
-        await em.query(
-          `SELECT family_id, user_id, rotated_at IS NOT NULL AS rotated FROM refresh_tokens WHERE token_hash = $1`,
-          [tokenHash],
-        ),
-      );
-      if (!known) return { ok: false, reason: 'unknown' };
-      if (!known.rotated) return { ok: false, reason: 'expired', userId: known.user_id, sessionId: known.family_id };
-      await em.query(
-        `UPDATE user_sessions SET revoked_at = now(), revoked_reason = 'refresh-reuse'
-          WHERE id = $1 AND revoked_at IS NULL`,
-        [known.family_id],
-      );
-      return { ok: false, reason: 'reuse', userId: known.user_id, sessionId: known.family_id };
-    });
-    if (!result.ok && result.reason === 'reuse' && result.sessionId) await this.cache.evictSession(result.sessionId);
-    return result;
+            RETURNING family_id, user_id
+         ), session AS (
+           UPDATE user_sessions s SET last_used_at = now(), expires_at = now() + make_interval(secs => $3)
+             FROM used, users u
+            WHERE s.id = used.family_id AND u.id = s.user_id AND s.revoked_at IS NULL AND u.suspended_at IS NULL
+            RETURNING s.id, s.user_id
+         ), successor AS (
+           INSERT INTO refresh_tokens (family_id, user_id, token_hash, expires_at)
+           SELECT id, user_id, $2, now() + make_interval(secs => $3) FROM session
+           RETURNING family_id
+         )
+         SELECT used.family_id, used.user_id, EXISTS (SELECT 1 FROM successor) AS rotated FROM used`,
+        [tokenHash, hashToken(next), this.refreshTtlSeconds],
+      ),
+    );
+    if (used?.rotated) {
+      return { ok: true, userId: used.user_id, sessionId: used.family_id, tokens: this.pair(used.user_id, used.family_id, next) };
+    }
+    if (used) return { ok: false, reason: 'revoked', userId: used.user_id, sessionId: used.family_id };
+    return this.explainFailedRotation(tokenHash);
+  }
+
+  /** The token was not rotatable: unknown, expired, or already rotated (reuse: revoke the family). */
+  private async explainFailedRotation(tokenHash: string): Promise<RotateResult> {
+    const [known] = returnedRows<{ family_id: string; user_id: string; rotated: boolean }>(
+      await this.dataSource.query(
+        `SELECT family_id, user_id, rotated_at IS NOT NULL AS rotated FROM refresh_tokens WHERE token_hash = $1`,
+        [tokenHash],
+      ),
+    );
+    if (!known) return { ok: false, reason: 'unknown' };
+    if (!known.rotated) return { ok: false, reason: 'expired', userId: known.user_id, sessionId: known.family_id };
+    await this.dataSource.query(
+      `UPDATE user_sessions SET revoked_at = now(), revoked_reason = 'refresh-reuse' WHERE id = $1 AND revoked_at IS NULL`,
+      [known.family_id],
+    );
+    await this.cache.evictSession(known.family_id);
+    return { ok: false, reason: 'reuse', userId: known.user_id, sessionId: known.family_id };
   }
 
   /** Revokes the session a refresh token belongs to (logout). Unknown tokens are ignored. */
@@ -165,14 +166,6 @@ export class SessionsService {
     await this.dataSource.query(
       `DELETE FROM user_sessions WHERE expires_at < now() - interval '1 day'
           OR revoked_at < now() - interval '30 days'`,
-    );
-  }
-
-  private async insertRefreshToken(em: EntityManager, familyId: string, userId: string, token: string): Promise<void> {
-    await em.query(
-      `INSERT INTO refresh_tokens (family_id, user_id, token_hash, expires_at)
-       VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
-      [familyId, userId, hashToken(token), this.refreshTtlSeconds],
     );
   }
 
