@@ -129,7 +129,7 @@ describe.each(testModes())('article listing, search and pagination (%s mode)', (
     expect(Array.isArray(res.json().items)).toBe(true);
   });
 
-  it('pages through equally ranked search results without duplicates', async () => {
+  it('pages through equally ranked search results without duplicates, even while new matches are published', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 7; i++) {
       ids.push(
@@ -145,12 +145,22 @@ describe.each(testModes())('article listing, search and pagination (%s mode)', (
     }
     const seen: string[] = [];
     let cursor: string | null = null;
+    let extra = 0;
     do {
       const page: Page = await list(`q=zyzzyva&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
       seen.push(...page.items.map((i) => i.id));
       cursor = page.nextCursor;
+      // A new, better-ranked match (title and body) arrives between pages.
+      await createArticle(
+        t,
+        bob.accessToken,
+        { title: `Zyzzyva zyzzyva ${extra++}`, body: 'Zyzzyva.' },
+        true,
+      );
     } while (cursor);
+    // The cursor froze the candidate window: exactly the articles that existed at page one.
     expect(seen.sort()).toEqual([...ids].sort());
+    expect((await list('q=zyzzyva&limit=1')).items[0].title).toMatch(/^Zyzzyva zyzzyva/);
   });
 
   it('filters by tag, author and date range', async () => {
