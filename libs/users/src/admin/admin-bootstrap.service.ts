@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { AuthStateCache } from '../auth/auth-state.cache';
 import { PasswordHasher } from '../auth/password-hasher.service';
 import { SessionsService } from '../auth/sessions.service';
+import { USERS_EVENTS, UserPasswordChangedEvent } from '../events/users.events';
+import { DomainEvents } from '../shared/domain-events';
 import { normalizeEmail } from '../users/usernames';
 import { UsersService } from '../users/users.service';
 
@@ -24,6 +26,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionsService,
     private readonly cache: AuthStateCache,
+    private readonly events: DomainEvents,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -61,6 +64,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
       await this.users.setPasswordHash(existing.id, await this.hasher.hash(password));
       await this.sessions.revokeAll(existing.id, 'password-change');
       this.logger.log('Administrator password updated from ADMIN_PASSWORD');
+      await this.events.emit(USERS_EVENTS.passwordChanged, new UserPasswordChangedEvent(existing.id, 'admin-bootstrap'));
     }
     await this.cache.evictUser(existing.id);
   }
