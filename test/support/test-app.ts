@@ -31,6 +31,8 @@ export interface TestAppOptions {
   shareWith?: TestApp;
   /** Start the HTTP listener (default true). */
   listen?: boolean;
+  /** Rewrites the fresh test database's URL (e.g. to go through a TCP proxy). */
+  rewriteDatabaseUrl?: (url: URL) => URL;
   /** Fixture modules added to the app. */
   imports?: (Type | DynamicModule)[];
 }
@@ -73,7 +75,7 @@ export async function startTestApp(mode: TestMode, options: TestAppOptions = {})
       await admin.end();
       const url = new URL(adminUrl);
       url.pathname = `/${dbName}`;
-      env.DATABASE_URL = url.toString();
+      env.DATABASE_URL = (options.rewriteDatabaseUrl?.(url) ?? url).toString();
       env.REDIS_PREFIX = `t${randomBytes(5).toString('hex')}`;
       smtp = await startSmtpSink();
       env.SMTP_URL = smtp.url;
@@ -87,7 +89,7 @@ export async function startTestApp(mode: TestMode, options: TestAppOptions = {})
       cleanups.push(() => smtp!.close());
       cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     }
-    env.REDIS_URL = redisUrl;
+    env.REDIS_URL = options.env?.REDIS_URL ?? redisUrl;
     env.DB_MIGRATE = 'true';
     env.RUN_WORKERS = 'true';
   }

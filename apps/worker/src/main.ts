@@ -19,7 +19,10 @@ async function main(): Promise<void> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.init();
-  app.get(Logger).log(`Nexus worker started (queues on ${config.redisUrl ? 'Redis' : 'in-process'})`);
+  const logger = app.get(Logger);
+  logger.log(`Nexus worker started (queues on ${config.redisUrl ? 'Redis' : 'in-process'})`);
+  // On SIGTERM/SIGINT Nest runs the shutdown hooks (running jobs finish, then connections
+  // close) and re-raises the signal; QueueWorkers logs "queue workers stopped" once drained.
 }
 
 main().catch((e) => {

@@ -1,4 +1,5 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -32,7 +33,18 @@ export class HealthController {
   /** Readiness: database, Redis (when configured) and queues answer; 503 otherwise. */
   @Get('ready')
   @HealthCheck({ swaggerDocumentation: true })
-  ready(): Promise<HealthCheckResult> {
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
+    try {
+      return await this.check();
+    } catch (e) {
+      // A failing check is a health report, not an error: keep Terminus's document, answer 503.
+      if (!(e instanceof ServiceUnavailableException)) throw e;
+      reply.status(503).header('cache-control', 'no-store');
+      return e.getResponse() as HealthCheckResult;
+    }
+  }
+
+  private check(): Promise<HealthCheckResult> {
     return this.health.check([
       () => this.db.pingCheck('database', { timeout: 2000 }),
       async () => {

@@ -74,8 +74,31 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     this.logger.log(`processing queue "${queueName}"`);
   }
 
-  /** Finishes running jobs (BullMQ waits for them) before connections close. */
+  /**
+   * Lets running jobs finish (BullMQ waits for them) before connections close, for at most
+   * SHUTDOWN_TIMEOUT_MS. A worker whose Redis connection was lost and re-established can wait
+   * forever on its blocking read; it is then closed by force (its job is retried elsewhere).
+   */
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.close()));
+    if (!this.workers.length) return;
+    await Promise.all(
+      this.workers.map(async (w) => {
+        const graceful = await withTimeout(w.close().then(() => true), this.config.shutdownTimeoutMs);
+        if (!graceful) {
+          this.logger.warn(`worker ${w.name} did not stop in time; closing it by force`);
+          await withTimeout(w.close(true), 2000);
+          await w.disconnect().catch(() => undefined);
+        }
+      }),
+    );
+    this.logger.log('queue workers stopped');
   }
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | false> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    p.catch(() => false as const),
+    new Promise<false>((r) => (timer = setTimeout(() => r(false), ms))),
+  ]).finally(() => clearTimeout(timer));
 }

@@ -1,0 +1,131 @@
+import { EmailDelivery, MailService, MailTemplates } from '@nexus/core';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { fullModeAvailable } from '../support/modes';
+import { startTcpProxy, TcpProxy } from '../support/tcp-proxy';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const ROOT = join(__dirname, '../..');
+const WORKER_ENTRY = join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
+
+// Full mode needs PostgreSQL and Redis; CI sets NEXUS_REQUIRE_FULL=true so this never skips there.
+const describeFull = fullModeAvailable() ? describe : describe.skip;
+
+describeFull('full mode: a separate worker process consumes the queues', () => {
+  let api: TestApp;
+  let worker: ChildProcess | undefined;
+  let workerLog = '';
+
+  beforeAll(async () => {
+    // The api does not consume jobs (RUN_WORKERS=false), so only the worker process can send.
+    api = await startTestApp('full', { env: { RUN_WORKERS: 'false' } });
+    api.app.get(MailTemplates).register('ping', { subject: 'Ping {{n}}', html: '<p>{{n}}</p>', text: '{{n}}' });
+    if (!existsSync(WORKER_ENTRY) || process.env.CI) {
+      execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', 'worker'], {
+        cwd: ROOT,
+        stdio: 'pipe',
+      });
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    if (worker && worker.exitCode === null && worker.signalCode === null) {
+      worker.kill('SIGTERM');
+      await new Promise((r) => worker!.once('exit', r));
+    }
+    await api?.close();
+  });
+
+  it('sends an email enqueued by the api, and shuts down gracefully on SIGTERM', async () => {
+    const d = await api.app.get(MailService).send({ to: 'worker@example.com', template: 'ping', context: { n: 7 } });
+    const db = api.app.get(DataSource);
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await db.getRepository(EmailDelivery).findOneByOrFail({ id: d.id })).status).toBe('queued');
+
+    worker = spawn(process.execPath, [WORKER_ENTRY], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'test',
+        DATA_DIR: api.config.dataDir,
+        DATABASE_URL: api.config.databaseUrl,
+        REDIS_URL: api.config.redisUrl,
+        REDIS_PREFIX: api.config.redisPrefix,
+        SMTP_URL: api.config.smtpUrl,
+        JWT_SECRET: api.config.jwtSecret,
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    worker.stdout!.on('data', (c) => (workerLog += c));
+    worker.stderr!.on('data', (c) => (workerLog += c));
+
+    const m = await api.mailbox.waitFor((x) => x.to.includes('worker@example.com'), 30_000);
+    expect(m.subject).toBe('Ping 7');
+    const row = await db.getRepository(EmailDelivery).findOneByOrFail({ id: d.id });
+    expect(row.status).toBe('sent');
+    // The worker logs carry the id of the request (or job) that caused the work.
+    expect(workerLog).toContain(`email ${d.id} sent via smtp`);
+
+    worker.kill('SIGTERM');
+    const [code, signal] = await new Promise<[number | null, string | null]>((r) =>
+      worker!.once('exit', (c, s) => r([c, s])),
+    );
+    // Nest re-raises the signal after its shutdown hooks have run.
+    expect(code === 0 || signal === 'SIGTERM').toBe(true);
+    expect(workerLog).toContain('queue workers stopped');
+  }, 60_000);
+});
+
+describeFull('full mode: readiness follows the dependencies', () => {
+  let t: TestApp;
+  let pgProxy: TcpProxy;
+  let redisProxy: TcpProxy;
+
+  beforeAll(async () => {
+    pgProxy = await startTcpProxy(Number(new URL(process.env.TEST_DATABASE_URL!).port || 5432));
+    redisProxy = await startTcpProxy(Number(new URL(process.env.TEST_REDIS_URL!).port || 6379));
+    t = await startTestApp('full', {
+      rewriteDatabaseUrl: (url) => {
+        url.host = `127.0.0.1:${pgProxy.port}`;
+        return url;
+      },
+      env: { REDIS_URL: `redis://127.0.0.1:${redisProxy.port}`, SHUTDOWN_TIMEOUT_MS: '1000' },
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await pgProxy?.close();
+    await redisProxy?.close();
+  });
+
+  it('is ready while PostgreSQL and Redis answer', async () => {
+    const res = await t.inject('/health/ready');
+    expect(res.statusCode).toBe(200);
+  });
+
+  it('turns 503 when PostgreSQL is unreachable, while liveness stays 200, and recovers', async () => {
+    pgProxy.cut();
+    const res = await t.inject('/health/ready');
+    expect(res.statusCode).toBe(503);
+    expect(res.json().error.database.status).toBe('down');
+    expect((await t.inject('/health/live')).statusCode).toBe(200);
+    pgProxy.restore();
+    let status = 0;
+    for (let i = 0; i < 50 && status !== 200; i++) {
+      status = (await t.inject('/health/ready')).statusCode;
+      if (status !== 200) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toBe(200);
+  });
+
+  it('turns 503 when Redis is unreachable', async () => {
+    redisProxy.cut();
+    const res = await t.inject('/health/ready');
+    expect(res.statusCode).toBe(503);
+    expect(res.json().error.redis.status).toBe('down');
+    redisProxy.restore();
+  });
+});
