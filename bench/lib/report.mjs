@@ -32,12 +32,7 @@ function cells(row) {
   if (row.status !== 'measured') {
     return [
       row.name,
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
+      ...new Array(HEAD.length - 4).fill(''),
       row.targetText,
       row.status.toUpperCase(),
       row.note ?? '',
