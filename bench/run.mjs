@@ -488,12 +488,15 @@ async function main() {
       const jsonFile = join(RESULTS_DIR, `${stamp}-${opts.mode}${suffix}.json`);
       writeFileSync(jsonFile, JSON.stringify(run, null, 2) + '\n');
       log(`wrote ${jsonFile.slice(ROOT.length + 1)}`);
-      if (!opts.profile) {
+      if (opts.profile) {
+        log(`raw profile kept at ${profile.file} (open it in Chrome DevTools > Performance)`);
+      } else if (opts.only) {
+        // latest-<mode>.md is the last complete run; a subset would hide the other scenarios.
+        log(`--only: latest-${opts.mode}.md left as it is`);
+      } else {
         const mdFile = join(RESULTS_DIR, `latest-${opts.mode}.md`);
         writeFileSync(mdFile, markdown(run));
         log(`wrote ${mdFile.slice(ROOT.length + 1)}`);
-      } else {
-        log(`raw profile kept at ${profile.file} (open it in Chrome DevTools > Performance)`);
       }
     }
   } catch (e) {
