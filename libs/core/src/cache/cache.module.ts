@@ -1,5 +1,5 @@
 import { createKeyv as createMemoryKeyv } from '@cacheable/memory';
-import KeyvRedis from '@keyv/redis';
+import { createKeyv as createRedisKeyv } from '@keyv/redis';
 import { CacheModule as NestCacheModule } from '@nestjs/cache-manager';
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -17,9 +17,7 @@ const MEMORY_ENTRIES = 50_000;
       useFactory: (config: AppConfig) => ({
         ttl: config.cacheTtlSeconds * 1000,
         stores: [
-          config.redisUrl
-            ? new KeyvRedis(config.redisUrl, { throwOnConnectError: false, throwOnErrors: false })
-            : createMemoryKeyv({ lruSize: MEMORY_ENTRIES }),
+          config.redisUrl ? redisStore(config.redisUrl) : createMemoryKeyv({ lruSize: MEMORY_ENTRIES }),
         ],
       }),
     }),
@@ -28,3 +26,15 @@ const MEMORY_ENTRIES = 50_000;
   exports: [CacheService],
 })
 export class CoreCacheModule {}
+
+/** A Redis-backed Keyv whose errors become cache misses: a Redis outage must not fail reads. */
+export function redisStore(url: string) {
+  // Without an offline queue a command fails at once while Redis is down (a miss), instead of
+  // waiting for the reconnection; reconnection itself keeps its default backoff.
+  const keyv = createRedisKeyv(
+    { url, disableOfflineQueue: true, socket: { connectTimeout: 2000 } },
+    { throwOnConnectError: false, throwOnErrors: false, connectionTimeout: 500 },
+  );
+  keyv.throwOnErrors = false;
+  return keyv;
+}
