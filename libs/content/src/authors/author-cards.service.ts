@@ -21,11 +21,10 @@ export class AuthorCardsService {
   async cards(ids: string[]): Promise<Map<string, AuthorCard>> {
     const unique = [...new Set(ids)];
     const out = new Map<string, AuthorCard>();
-    const tokens = await Promise.all(unique.map((id) => this.cache.tokens(Scope.author(id))));
-    const cached = await Promise.all(
-      unique.map((id, i) =>
-        this.cache.cache.get<AuthorCard>(ContentNs.author, `${id}@${tokens[i]}`),
-      ),
+    const tokens = await this.cache.tokenList(unique.map((id) => Scope.author(id)));
+    const cached = await this.cache.getMany<AuthorCard>(
+      ContentNs.author,
+      unique.map((id, i) => `${id}@${tokens[i]}`),
     );
     const missing: number[] = [];
     cached.forEach((card, i) => (card ? out.set(unique[i], card) : missing.push(i)));

@@ -1,5 +1,7 @@
+import { CACHE_MANAGER } from '@nestjs/cache-manager';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, CacheService } from '@nexus/core';
+import type { Cache } from 'cache-manager';
 import { createHash, randomBytes } from 'node:crypto';
 
 /** Cache namespaces of the content module (each has its own hit/miss counters). */
@@ -57,19 +59,51 @@ export class ContentCache {
    */
   private readonly local?: Map<string, string>;
 
+  private readonly prefix: string;
+
   constructor(
     readonly cache: CacheService,
-    @Inject(APP_CONFIG) config: Pick<AppConfig, 'cacheTtlSeconds' | 'redisUrl'>,
+    @Inject(CACHE_MANAGER) private readonly manager: Cache,
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'cacheTtlSeconds' | 'redisUrl' | 'redisPrefix'>,
   ) {
     this.ttlSeconds = config.cacheTtlSeconds;
     this.tokenTtlSeconds = Math.max(86_400, config.cacheTtlSeconds * 10);
+    this.prefix = config.redisPrefix;
     if (!config.redisUrl) this.local = new Map();
+  }
+
+  /**
+   * Several keys of one namespace in one round trip (Redis MGET), counted per namespace like
+   * `CacheService.get`. (CacheService has no multi-get; the key format is the one it documents,
+   * `<prefix>:<namespace>:<key>`.)
+   */
+  async getMany<T>(ns: string, keys: string[]): Promise<(T | undefined)[]> {
+    if (keys.length === 0) return [];
+    const values = await this.manager.mget<T>(keys.map((k) => `${this.prefix}:${ns}:${k}`));
+    return values.map((v) => {
+      const hit = v !== undefined && v !== null;
+      this.cache.count(ns, hit);
+      return hit ? (v as T) : undefined;
+    });
   }
 
   /** Current tokens of the scopes, joined; creates a token for a scope that has none. */
   async tokens(...scopes: string[]): Promise<string> {
-    const values = await Promise.all(scopes.map((s) => this.token(s)));
-    return values.join('.');
+    return (await this.tokenList(scopes)).join('.');
+  }
+
+  /** Current token of each scope (one round trip in full mode). */
+  async tokenList(scopes: string[]): Promise<string[]> {
+    if (this.local) return scopes.map((s) => this.local!.get(s) ?? this.setLocal(s, newToken()));
+    const current = await this.getMany<string>(ContentNs.generation, scopes);
+    return Promise.all(
+      current.map(async (token, i) => {
+        if (token) return token;
+        const fresh = newToken();
+        await this.cache.set(ContentNs.generation, scopes[i], fresh, this.tokenTtlSeconds);
+        return fresh;
+      }),
+    );
   }
 
   /** Invalidates every value that depends on one of the scopes. */
@@ -93,19 +127,6 @@ export class ContentCache {
     ttlSeconds?: number,
   ): Promise<T> {
     return this.cache.wrap(ns, versionedKey(key, tokens), load, ttlSeconds ?? this.ttlSeconds);
-  }
-
-  private async token(scope: string): Promise<string> {
-    if (this.local) {
-      const known = this.local.get(scope);
-      if (known) return known;
-      return this.setLocal(scope, newToken());
-    }
-    const current = await this.cache.get<string>(ContentNs.generation, scope);
-    if (current) return current;
-    const fresh = newToken();
-    await this.cache.set(ContentNs.generation, scope, fresh, this.tokenTtlSeconds);
-    return fresh;
   }
 
   /** Bounded like the memory cache; dropping a token only turns its entries into misses. */
