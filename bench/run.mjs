@@ -163,7 +163,7 @@ async function main() {
   let scenarios = await loadScenarios();
   if (opts.list) {
     for (const s of scenarios)
-      process.stdout.write(`${s.name.padEnd(18)} ${s.description ?? ''}\n`);
+      process.stdout.write(`${s.name.padEnd(22)} ${s.description ?? ''}\n`);
     return 0;
   }
   if (opts.only) {
