@@ -89,6 +89,25 @@ describe.each(testModes())('HTTP pipeline (%s mode)', (mode) => {
     expect(bad.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('carries the request id through async work in RequestContext', async () => {
+    const [a, b] = await Promise.all([
+      t.inject({ method: 'GET', url: '/api/v1/test-fixtures/context', headers: { 'x-request-id': 'req-a' } }),
+      t.inject({ method: 'GET', url: '/api/v1/test-fixtures/context', headers: { 'x-request-id': 'req-b' } }),
+    ]);
+    expect(a.json().requestId).toBe('req-a');
+    expect(b.json().requestId).toBe('req-b');
+  });
+
+  it('resolves the client IP: spoofed X-Forwarded-For from an untrusted peer is ignored', async () => {
+    const res = await t.inject({
+      method: 'GET',
+      url: '/api/v1/test-fixtures/context',
+      remoteAddress: '203.0.113.9',
+      headers: { 'x-forwarded-for': '1.1.1.1' },
+    });
+    expect(res.json().ip).toBe('203.0.113.9');
+  });
+
   it('reports liveness and readiness', async () => {
     expect((await t.inject('/health/live')).json()).toEqual({ status: 'ok' });
     const ready = await t.inject('/health/ready');
@@ -120,5 +139,32 @@ describe.each(testModes())('HTTP pipeline (%s mode)', (mode) => {
     const ui = await t.inject('/docs');
     expect(ui.statusCode).toBe(200);
     expect(ui.body).toContain('swagger-ui');
+  });
+});
+
+describe('client IP behind a trusted proxy', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('embedded', { imports: [FixturesModule], env: { TRUSTED_PROXIES: '10.0.0.0/8' }, listen: false });
+  });
+  afterAll(() => t?.close());
+
+  const ipSeen = async (remoteAddress: string, xff?: string) =>
+    (
+      await t.inject({
+        method: 'GET',
+        url: '/api/v1/test-fixtures/context',
+        remoteAddress,
+        headers: xff ? { 'x-forwarded-for': xff } : {},
+      })
+    ).json().ip;
+
+  it('honours X-Forwarded-For from the trusted proxy, rightmost untrusted hop', async () => {
+    expect(await ipSeen('10.0.0.5', '6.6.6.6, 198.51.100.20')).toBe('198.51.100.20');
+    expect(await ipSeen('::ffff:10.0.0.5', '198.51.100.21')).toBe('198.51.100.21');
+  });
+
+  it('ignores it from anyone else', async () => {
+    expect(await ipSeen('203.0.113.50', '198.51.100.20')).toBe('203.0.113.50');
   });
 });

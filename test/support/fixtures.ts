@@ -1,4 +1,5 @@
-import { Body, Controller, Module, Post } from '@nestjs/common';
+import { Body, Controller, Get, Module, Post } from '@nestjs/common';
+import { ClientIp, RequestContext } from '@nexus/core';
 import { Type } from 'class-transformer';
 import { IsEmail, IsInt, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
@@ -28,6 +29,12 @@ class EchoController {
   @Post('echo')
   echo(@Body() body: EchoDto): EchoDto {
     return body;
+  }
+
+  @Get('context')
+  async context(@ClientIp() ip: string): Promise<{ requestId?: string; ip: string }> {
+    await new Promise((r) => setTimeout(r, 1));
+    return { requestId: RequestContext.requestId(), ip };
   }
 
   @Post('boom')

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig } from '@nexus/core';
-import { Logger } from 'nestjs-pino';
+import { AppLogger, ConfigError, loadConfig } from '@nexus/core';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
@@ -16,10 +15,10 @@ async function main(): Promise<void> {
     throw e;
   }
   const app = await NestFactory.createApplicationContext(WorkerModule.register(config), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   app.enableShutdownHooks();
   await app.init();
-  const logger = app.get(Logger);
+  const logger = app.get(AppLogger);
   logger.log(`Nexus worker started (queues on ${config.redisUrl ? 'Redis' : 'in-process'})`);
   // On SIGTERM/SIGINT Nest runs the shutdown hooks (running jobs finish, then connections
   // close) and re-raises the signal; QueueWorkers logs "queue workers stopped" once drained.

@@ -1,10 +1,8 @@
-import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TerminusModule } from '@nestjs/terminus';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CoreCacheModule } from './cache/cache.module';
 import { APP_CONFIG, AppConfig } from './config/app-config';
-import { RequestContext } from './context/request-context';
 import { DatabaseModule } from './database/database.module';
 import { MigrationList } from './database/typeorm-options';
 import { HealthController } from './health/health.controller';
@@ -28,7 +26,7 @@ export interface CoreModuleOptions {
 /** Config, logging, events, database, Redis, cache, queues, limits and mail for one process. */
 @Global()
 @Module({})
-export class CoreModule implements NestModule {
+export class CoreModule {
   static forRoot(config: AppConfig, options: CoreModuleOptions = {}): DynamicModule {
     const configProvider = { provide: APP_CONFIG, useValue: config };
     return {
@@ -51,14 +49,6 @@ export class CoreModule implements NestModule {
       ],
       exports: [ClientIpResolver, RateLimitService, MetricsService],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer
-      .apply((req: FastifyRequest['raw'] & { id?: string }, _res: FastifyReply['raw'], next: () => void) =>
-        RequestContext.run({ requestId: req.id ?? 'unknown' }, next),
-      )
-      .forRoutes('*path');
   }
 }
 

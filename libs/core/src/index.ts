@@ -2,6 +2,7 @@
 export * from './config/app-config';
 export * from './config/load-config';
 export * from './core.module';
+export * from './logging/app-logger';
 export * from './context/request-context';
 export * from './database/embedded-postgres';
 export * from './database/typeorm-options';

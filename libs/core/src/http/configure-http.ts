@@ -4,8 +4,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Http2ServerRequest } from 'node:http2';
-import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
+import { RequestContext } from '../context/request-context';
+import { AppLogger } from '../logging/app-logger';
 import { createValidationPipe } from '../errors/validation';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { MetricsService } from '../metrics/metrics.service';
@@ -38,25 +39,31 @@ export function fastifyOptions(config: AppConfig) {
  * every layer (Nest, Fastify parsing, unknown routes), client IP, request id, metrics, Swagger.
  */
 export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  app.useLogger(app.get(PinoNestLogger));
+  const logger = app.get(AppLogger);
+  app.useLogger(logger);
   app.flushLogs();
   const fastify = app.getHttpAdapter().getInstance();
   const resolver = app.get(ClientIpResolver);
   const metrics = app.get(MetricsService);
 
   fastify.decorateRequest('clientIp', '');
+  // One hook instead of Nest middleware (which adds @fastify/middie to every request): the
+  // RequestContext entered here is the async context of the rest of the request.
   fastify.addHook('onRequest', (request, reply, done) => {
     request.clientIp = resolver.resolve(request.socket.remoteAddress, request.headers['x-forwarded-for']);
     reply.header('x-request-id', request.id);
-    done();
+    RequestContext.run({ requestId: request.id }, done);
   });
+  const logRequests = config.logRequests;
   fastify.addHook('onResponse', (request, reply, done) => {
-    metrics.observeRequest(
-      request.method,
-      request.routeOptions.url ?? 'unmatched',
-      reply.statusCode,
-      reply.elapsedTime / 1000,
-    );
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+    if (logRequests) {
+      logger.pino.info(
+        { method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime), ip: request.clientIp },
+        'request',
+      );
+    }
     done();
   });
 
