@@ -46,13 +46,15 @@ export class AuthStateCache implements OnModuleInit, OnModuleDestroy {
     this.channel = `${config.redisPrefix}:users:auth-evict`;
   }
 
-  async onModuleInit(): Promise<void> {
+  onModuleInit(): void {
     if (!this.redis.enabled) return;
     this.subscriber = this.redis.duplicate({ maxRetriesPerRequest: null });
     this.subscriber.on('message', (_channel: string, raw: string) => this.onMessage(raw));
     // A subscriber that reconnects may have missed evictions: forget everything local.
     this.subscriber.on('ready', () => this.clear());
-    await this.subscriber.subscribe(this.channel).catch((e: Error) =>
+    // Not awaited: with Redis unreachable at start-up the app must still start (the TTL bound
+    // applies until the subscription is up; ioredis re-subscribes after reconnecting).
+    this.subscriber.subscribe(this.channel).catch((e: Error) =>
       this.logger.warn(`auth-state eviction channel unavailable (TTL bound applies): ${e.message}`),
     );
   }
@@ -83,9 +85,13 @@ export class AuthStateCache implements OnModuleInit, OnModuleDestroy {
     this.me.delete(userId);
   }
 
+  /**
+   * Best effort and not awaited by callers' requests: while Redis is down a logout must not hang on
+   * ioredis's retries; the other processes then fall back to the TTL bound.
+   */
   private async publish(message: EvictMessage): Promise<void> {
     if (!this.redis.client) return;
-    await this.redis.client
+    this.redis.client
       .publish(this.channel, JSON.stringify(message))
       .catch((e: Error) => this.logger.warn(`auth-state eviction not broadcast (TTL bound applies): ${e.message}`));
   }

@@ -105,8 +105,6 @@ export class AuthService {
     const username = normalizeUsername(input.username);
     // Hash first, on every path, so a 409 or a silent duplicate costs what a success costs.
     const passwordHash = await this.hasher.hash(input.password);
-    const taken: unknown[] = await this.dataSource.query(`SELECT 1 FROM users WHERE username = $1`, [username]);
-    if (taken.length) throw conflictUsername();
     let created: { id: string; token: { id: string; token: string } } | undefined;
     try {
       created = await this.dataSource.transaction(async (em) => {
