@@ -1,6 +1,7 @@
 import { createSigner } from 'fast-jwt';
 import { ADMIN_ENV, bearer, loginAs, loginAsAdmin, registerUser, uniqueIdentity } from '../support/auth';
 import { testModes } from '../support/modes';
+import { startTcpProxy } from '../support/tcp-proxy';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const PROBLEM = /^application\/problem\+json/;
@@ -168,6 +169,41 @@ describe.each(testModes())('users security (%s mode)', (mode) => {
         }
         expect(status).toBe(401);
         expect(Date.now() - start).toBeLessThan(1_000);
+      });
+
+      it('with Redis cut, login, authenticated reads and logout-all still answer promptly', async () => {
+        const proxy = await startTcpProxy(Number(new URL(process.env.TEST_REDIS_URL!).port || 6379));
+        const t3 = await startTestApp(mode, {
+          shareWith: t,
+          env: { ...ADMIN_ENV, REDIS_URL: `redis://127.0.0.1:${proxy.port}` },
+        });
+        try {
+          const u = await registerUser(t);
+          proxy.cut();
+          const timed = async <T>(work: () => Promise<T>) => {
+            const start = Date.now();
+            const result = await work();
+            return { result, ms: Date.now() - start };
+          };
+          const login = await timed(() =>
+            t3.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: u.email, password: u.password } }),
+          );
+          expect(login.result.statusCode).toBe(200);
+          const tokens = login.result.json();
+          const read = await timed(() => t3.inject({ method: 'GET', url: '/api/v1/users/me', headers: bearer(tokens.accessToken) }));
+          expect(read.result.statusCode).toBe(200);
+          const out = await timed(() =>
+            t3.inject({ method: 'POST', url: '/api/v1/auth/logout-all', headers: bearer(tokens.accessToken) }),
+          );
+          expect(out.result.statusCode).toBe(204);
+          // Revocation on this instance is immediate even without Redis.
+          expect((await t3.inject({ method: 'GET', url: '/api/v1/users/me', headers: bearer(tokens.accessToken) })).statusCode).toBe(401);
+          expect(Math.max(login.ms, read.ms, out.ms)).toBeLessThan(3_000);
+        } finally {
+          proxy.restore();
+          await t3.close();
+          await proxy.close();
+        }
       });
 
       it('a profile change on one instance is visible on the other at once', async () => {
