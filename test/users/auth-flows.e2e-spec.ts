@@ -168,6 +168,46 @@ describe.each(testModes())('auth flows (%s mode)', (mode) => {
     expect((await me(winner.accessToken)).statusCode).toBe(401);
   });
 
+  it('lists the caller’s sessions and ends one of them; other users’ sessions are out of reach', async () => {
+    const u = await registerUser(t);
+    const phone = (
+      await t.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: u.email, password: u.password },
+        headers: { 'user-agent': 'PhoneApp/1.0' },
+      })
+    ).json();
+    const list = await t.inject({ method: 'GET', url: '/api/v1/users/me/sessions', headers: bearer(u.accessToken) });
+    expect(list.statusCode).toBe(200);
+    const sessions = list.json();
+    expect(sessions).toHaveLength(2);
+    expect(sessions.filter((s: { current: boolean }) => s.current)).toHaveLength(1);
+    const phoneSession = sessions.find((s: { userAgent: string }) => s.userAgent === 'PhoneApp/1.0');
+    expect(phoneSession).toMatchObject({ current: false, ip: '127.0.0.1' });
+
+    const other = await registerUser(t);
+    const steal = await t.inject({
+      method: 'DELETE',
+      url: `/api/v1/users/me/sessions/${phoneSession.id}`,
+      headers: bearer(other.accessToken),
+    });
+    expect(steal.statusCode).toBe(404);
+    expect((await me(phone.accessToken)).statusCode).toBe(200);
+
+    const end = await t.inject({
+      method: 'DELETE',
+      url: `/api/v1/users/me/sessions/${phoneSession.id}`,
+      headers: bearer(u.accessToken),
+    });
+    expect(end.statusCode).toBe(204);
+    expect((await me(phone.accessToken)).statusCode).toBe(401);
+    expect((await post('/auth/refresh', { refreshToken: phone.refreshToken })).statusCode).toBe(401);
+    expect((await me(u.accessToken)).statusCode).toBe(200);
+    const bad = await t.inject({ method: 'DELETE', url: '/api/v1/users/me/sessions/not-a-uuid', headers: bearer(u.accessToken) });
+    expect(bad.statusCode).toBe(404);
+  });
+
   it('a refresh keeps the session id, so logout of the refreshed pair ends the session', async () => {
     const u = await registerUser(t);
     const next = (await post('/auth/refresh', { refreshToken: u.refreshToken })).json();

@@ -33,6 +33,8 @@ describe.each(testModes())('users module wiring (%s mode)', (mode) => {
       ['patch', '/api/v1/users/me'],
       ['delete', '/api/v1/users/me'],
       ['post', '/api/v1/users/me/password'],
+      ['get', '/api/v1/users/me/sessions'],
+      ['delete', '/api/v1/users/me/sessions/{sessionId}'],
       ['get', '/api/v1/users/{username}'],
       ['post', '/api/v1/users/{username}/follow'],
       ['delete', '/api/v1/users/{username}/follow'],

@@ -25,6 +25,14 @@ export type RotateResult =
   /** `reuse`: a rotated token came back; its whole family has been revoked. */
   | { ok: false; reason: 'unknown' | 'expired' | 'revoked' | 'reuse'; userId?: string; sessionId?: string };
 
+export interface ActiveSession {
+  id: string;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: string;
+  lastUsedAt: string;
+}
+
 export type RevokeReason = 'logout' | 'logout-all' | 'refresh-reuse' | 'password-change' | 'password-reset' | 'suspended' | 'deleted';
 
 /** SHA-256 of an opaque token: what the database keeps, so a leaked table holds no usable token. */
@@ -158,6 +166,34 @@ export class SessionsService {
       [userId, reason, exceptSessionId ?? null],
     );
     if (!em) await this.cache.evictUser(userId);
+  }
+
+  /** The user's active sessions, most recently used first. */
+  async listActive(userId: string): Promise<ActiveSession[]> {
+    return this.dataSource.query(
+      `SELECT id, ip, user_agent AS "userAgent",
+              to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
+              to_char(last_used_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "lastUsedAt"
+         FROM user_sessions
+        WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()
+        ORDER BY last_used_at DESC, id DESC
+        LIMIT 100`,
+      [userId],
+    );
+  }
+
+  /** Revokes one of the user's own sessions; false when it is not theirs or already ended. */
+  async revokeOwn(userId: string, sessionId: string): Promise<boolean> {
+    const rows = returnedRows<{ id: string }>(
+      await this.dataSource.query(
+        `UPDATE user_sessions SET revoked_at = now(), revoked_reason = 'logout'
+          WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL
+          RETURNING id`,
+        [sessionId, userId],
+      ),
+    );
+    if (rows.length) await this.cache.evictSession(sessionId);
+    return rows.length > 0;
   }
 
   /** Deletes what can no longer be used or detected: tokens long expired, sessions long dead. */

@@ -7,10 +7,11 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { ClientIp } from '@nexus/core';
+import { ClientIp, ProblemException } from '@nexus/core';
 import { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { SessionsService } from '../auth/sessions.service';
 import { JwtAuthGuard, OptionalJwtAuthGuard } from '../auth/jwt-auth.guard';
 import { FollowPage, FollowsService } from '../follows/follows.service';
 import { ApiProblems } from '../shared/api-problems';
@@ -22,9 +23,10 @@ import {
   MeDto,
   PageQueryDto,
   ProfileDto,
+  SessionDto,
   UpdateProfileDto,
 } from './dto/users.dto';
-import { MeView, ProfileView, UsersService } from './users.service';
+import { MeView, ProfileView, UsersService, UUID } from './users.service';
 
 const USERNAME_PARAM = { name: 'username', example: 'ada_l' };
 
@@ -35,6 +37,7 @@ export class UsersController {
     private readonly users: UsersService,
     private readonly follows: FollowsService,
     private readonly auth: AuthService,
+    private readonly sessionsService: SessionsService,
   ) {}
 
   @Get('me')
@@ -84,6 +87,31 @@ export class UsersController {
     @ClientIp() ip: string,
   ): Promise<void> {
     await this.auth.changePassword(user.id, user.sessionId, body.currentPassword, body.newPassword, ip);
+  }
+
+  @Get('me/sessions')
+  @UseGuards(JwtAuthGuard)
+  @ApiBearerAuth('bearer')
+  @ApiOperation({ summary: 'The caller’s active sessions (devices), most recently used first' })
+  @ApiOkResponse({ type: [SessionDto] })
+  @ApiProblems(401)
+  async sessions(@CurrentUser() user: AuthUser): Promise<SessionDto[]> {
+    const sessions = await this.sessionsService.listActive(user.id);
+    return sessions.map((s) => ({ ...s, current: s.id === user.sessionId }));
+  }
+
+  @Delete('me/sessions/:sessionId')
+  @HttpCode(204)
+  @UseGuards(JwtAuthGuard)
+  @ApiBearerAuth('bearer')
+  @ApiParam({ name: 'sessionId', format: 'uuid' })
+  @ApiOperation({ summary: 'End one of the caller’s sessions (its tokens stop at their next request)' })
+  @ApiNoContentResponse({ description: 'Session ended' })
+  @ApiProblems(401, 404)
+  async endSession(@CurrentUser() user: AuthUser, @Param('sessionId') sessionId: string): Promise<void> {
+    if (!UUID.test(sessionId) || !(await this.sessionsService.revokeOwn(user.id, sessionId))) {
+      throw new ProblemException({ status: 404, type: 'session-not-found', title: 'Session not found' });
+    }
   }
 
   @Get(':username')

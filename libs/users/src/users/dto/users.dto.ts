@@ -111,3 +111,12 @@ export class FollowPageDto {
 export class FollowStateDto {
   @ApiProperty({ example: true }) following: boolean;
 }
+
+export class SessionDto {
+  @ApiProperty({ example: '7c1d2e3f-8c1a-4c61-9a1e-3f1b2c3d4e5f' }) id: string;
+  @ApiProperty({ example: '203.0.113.7', nullable: true, type: String }) ip: string | null;
+  @ApiProperty({ example: 'Mozilla/5.0 ...', nullable: true, type: String }) userAgent: string | null;
+  @ApiProperty({ example: '2026-01-01T12:00:00.000Z' }) createdAt: string;
+  @ApiProperty({ example: '2026-01-02T08:30:00.000Z', description: 'Last refresh' }) lastUsedAt: string;
+  @ApiProperty({ example: true, description: 'The session of the token making this request' }) current: boolean;
+}
