@@ -66,8 +66,9 @@ export class ArticleListingService {
       tag: q.tag !== undefined ? normaliseTag(q.tag) || '-' : undefined,
       author: q.author,
       q: search || undefined,
-      from: q.from,
-      to: q.to,
+      // Normalised to UTC instants: what PostgreSQL parses is exactly what was validated.
+      from: q.from ? new Date(q.from).toISOString() : undefined,
+      to: q.to ? new Date(q.to).toISOString() : undefined,
       windowDays: q.window ?? 7,
       cursor: q.cursor ? decodeCursor(q.cursor, order) : undefined,
       limit: q.limit ?? DEFAULT_LIMIT,

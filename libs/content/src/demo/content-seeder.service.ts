@@ -162,6 +162,19 @@ export class ContentSeeder implements OnApplicationBootstrap {
     target: number,
     log: (line: string) => void = () => undefined,
   ): Promise<BulkSeedResult> {
+    // TypeORM logs slow statements with all their parameters: for multi-row inserts that is
+    // megabytes of generated text per line. Slow-query logging is paused while seeding.
+    const options = this.db.driver.options as { maxQueryExecutionTime?: number };
+    const threshold = options.maxQueryExecutionTime;
+    options.maxQueryExecutionTime = undefined;
+    try {
+      return await this.seedRows(target, log);
+    } finally {
+      options.maxQueryExecutionTime = threshold;
+    }
+  }
+
+  private async seedRows(target: number, log: (line: string) => void): Promise<BulkSeedResult> {
     const started = Date.now();
     const [{ n: existing }] = await this.db.query(`SELECT count(*)::int AS n FROM articles`);
     const toAdd = Math.max(0, target - existing);

@@ -12,6 +12,7 @@ describe('text helpers', () => {
     expect(normaliseTag('C++')).toBe('c');
     expect(normaliseTag('---')).toBe('');
     expect(normaliseTag('Ünïcode_Tag')).toBe('unicode-tag');
+    expect(normaliseTag('\ufb00'.repeat(40))).toBe('f'.repeat(40));
   });
 
   it('computes reading time and excerpts from markdown', () => {

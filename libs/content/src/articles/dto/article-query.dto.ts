@@ -13,6 +13,13 @@ import {
 } from 'class-validator';
 import { NO_CONTROL_CHARS, ToInt, Trim } from '../../shared/dto-helpers';
 
+/**
+ * Calendar dates and date-times only (years 1000–9999): ISO 8601 also allows week dates and bare
+ * years, which PostgreSQL cannot parse.
+ */
+const DATE_TIME =
+  /^[1-9]\d{3}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
 export const LIST_SORTS = ['recent', 'top', 'relevance'] as const;
 export type ListSort = (typeof LIST_SORTS)[number];
 
@@ -72,6 +79,7 @@ export class ListArticlesQueryDto extends PageQueryDto {
   })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @Matches(DATE_TIME, { message: 'from must be a date (YYYY-MM-DD) or date-time' })
   from?: string;
 
   @ApiPropertyOptional({
@@ -80,6 +88,7 @@ export class ListArticlesQueryDto extends PageQueryDto {
   })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @Matches(DATE_TIME, { message: 'to must be a date (YYYY-MM-DD) or date-time' })
   to?: string;
 
   @ApiPropertyOptional({
