@@ -6,7 +6,7 @@
 // importing it, except the ClientIpResolver (from dist/), so that alternatives can be tried
 // without touching the core:
 //
-//   node bench/experiments/pipeline-ladder.mjs [--duration 10] [--connections 50] [--only a,b]
+//   node bench/experiments/pipeline-ladder.mjs [--duration 10] [--connections 50] [--only a,b] [--dist dir]
 //
 // Needs dist/ (npm run build) for the ClientIpResolver and the `nexus` rung.
 import 'reflect-metadata';
@@ -14,8 +14,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runLoad } from '../lib/load.mjs';
 import { HOST, freePort, startNode, waitForHttp } from '../lib/processes.mjs';
@@ -23,6 +23,8 @@ import { HOST, freePort, startNode, waitForHttp } from '../lib/processes.mjs';
 const require = createRequire(import.meta.url);
 const HERE = fileURLToPath(import.meta.url);
 const ROOT = dirname(dirname(dirname(HERE)));
+/** The build the Nest rungs borrow core pieces from, and the `nexus` rung runs (`--dist`). */
+const DIST = resolve(ROOT, process.env.LADDER_DIST ?? 'dist');
 
 /** The rungs: what each variant is, and the layers it has. */
 const VARIANTS = {
@@ -70,7 +72,7 @@ async function serve(variant, port) {
   if (variant === 'nexus') {
     process.env.PORT = String(port);
     process.env.HOST = HOST;
-    require(join(ROOT, 'dist/apps/api/apps/api/src/main.js'));
+    require(join(DIST, 'apps/api/apps/api/src/main.js'));
     return;
   }
   const { Controller, Get, Module } = require('@nestjs/common');
@@ -78,7 +80,7 @@ async function serve(variant, port) {
   const { FastifyAdapter } = require('@nestjs/platform-fastify');
   const { Histogram, Registry } = require('prom-client');
   const { ClientIpResolver } = require(
-    join(ROOT, 'dist/apps/api/libs/core/src/http/client-ip.resolver.js'),
+    join(DIST, 'apps/api/libs/core/src/http/client-ip.resolver.js'),
   );
   const pino = require('pino');
 
@@ -210,7 +212,7 @@ async function serve(variant, port) {
     });
   }
   if (layers.has('pipes')) {
-    const core = join(ROOT, 'dist/apps/api/libs/core/src/errors');
+    const core = join(DIST, 'apps/api/libs/core/src/errors');
     const { ProblemDetailsFilter } = require(join(core, 'problem-details.filter.js'));
     const { createValidationPipe } = require(join(core, 'validation.js'));
     app.useGlobalPipes(createValidationPipe());
@@ -231,6 +233,7 @@ async function drive(argv) {
   const connections = Number(opt('--connections', 50));
   const warmup = Number(opt('--warmup', 3));
   const only = opt('--only')?.split(',');
+  const dist = opt('--dist', 'dist');
   const names = Object.keys(VARIANTS).filter((v) => v !== 'fastify' && (!only || only.includes(v)));
   const workDir = mkdtempSync(join(tmpdir(), 'nexus-ladder-'));
   const basePort = await freePort();
@@ -238,7 +241,7 @@ async function drive(argv) {
     name: 'fastify',
     script: HERE,
     args: ['--serve', 'fastify', '--port', String(basePort)],
-    env: { PATH: process.env.PATH },
+    env: { PATH: process.env.PATH, LADDER_DIST: dist },
     cwd: ROOT,
     logFile: join(workDir, 'fastify.log'),
   });
@@ -260,6 +263,7 @@ async function drive(argv) {
           LOG_LEVEL: 'warn',
           DATA_DIR: join(workDir, 'data'),
           JWT_SECRET: 'ladder-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
+          LADDER_DIST: dist,
         },
         cwd: ROOT,
         logFile: join(workDir, `${name.replace(/[^\w+-]/g, '_')}.log`),
@@ -305,6 +309,11 @@ async function drive(argv) {
     await baseline.stop();
     rmSync(workDir, { recursive: true, force: true });
   }
+  process.stdout.write(
+    `# Pipeline ladder, ${new Date().toISOString()}\n\nNode ${process.version}, ${cpus().length} cores shared by ` +
+      `the load generator and the servers, ${connections} connections, ${duration} s per run, build ${dist}, ` +
+      `load average at the end ${loadavg()[0].toFixed(1)}. Read the CPU column; throughput moves with the machine's load.\n`,
+  );
   process.stdout.write(
     `\n| variant | req/s | p99 ms | bare Fastify req/s | ratio | server CPU µs/req (bare Fastify) | what it is |\n` +
       `|---|---:|---:|---:|---:|---:|---|\n`,
