@@ -237,6 +237,39 @@ describe.each(testModes())('content caching (%s mode)', (mode) => {
     }
   });
 
+  it('drops everything an account owned from every cache when the account is deleted', async () => {
+    const dave = await registerUser(t);
+    const his = await createArticle(
+      t,
+      dave.accessToken,
+      { title: 'Dave writes', tags: ['dave'] },
+      true,
+    );
+    const hers = await createArticle(t, alice.accessToken, { title: 'Alice liked by Dave' }, true);
+    await t.inject({
+      method: 'PUT',
+      url: `/api/v1/articles/${hers.id}/reactions/like`,
+      headers: auth(dave.accessToken),
+    });
+    for (const app of [t, t2]) {
+      await get(app, `/api/v1/articles/${his.slug}`);
+      expect((await get(app, `/api/v1/articles/${hers.slug}`)).json().likesCount).toBe(1);
+      expect((await get(app, '/api/v1/articles?tag=dave')).json().items).toHaveLength(1);
+    }
+    const del = await t.inject({
+      method: 'DELETE',
+      url: '/api/v1/users/me',
+      headers: auth(dave.accessToken),
+      payload: { password: dave.password },
+    });
+    expect(del.statusCode).toBe(204);
+    for (const app of [t, t2]) {
+      expect((await get(app, `/api/v1/articles/${his.slug}`)).statusCode).toBe(404);
+      expect((await get(app, '/api/v1/articles?tag=dave')).json().items).toEqual([]);
+      expect((await get(app, `/api/v1/articles/${hers.slug}`)).json().likesCount).toBe(0);
+    }
+  });
+
   it('answers If-None-Match with 304 and changes the ETag with the content', async () => {
     const a = await createArticle(t, alice.accessToken, { title: 'Conditional' }, true);
     const first = await get(t, `/api/v1/articles/${a.slug}`);
