@@ -1,10 +1,10 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EmbeddedPostgres } from './embedded-postgres';
-import { MigrationList, typeOrmOptions } from './typeorm-options';
+import { MigrationList, runMigrations, typeOrmOptions } from './typeorm-options';
 
 export const EMBEDDED_POSTGRES = Symbol('EMBEDDED_POSTGRES');
 
@@ -38,6 +38,7 @@ export class EmbeddedPostgresModule implements OnApplicationShutdown {
 @Module({})
 export class DatabaseModule {
   static forRoot(migrations: MigrationList): DynamicModule {
+    let config: AppConfig;
     return {
       module: DatabaseModule,
       imports: [
@@ -45,12 +46,18 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           imports: [EmbeddedPostgresModule],
           inject: [APP_CONFIG, EMBEDDED_POSTGRES],
-          useFactory: (config: AppConfig, embedded: EmbeddedPostgres | null) => ({
-            ...typeOrmOptions(config, migrations, embedded ?? undefined),
+          useFactory: (appConfig: AppConfig, embedded: EmbeddedPostgres | null) => ({
+            ...typeOrmOptions((config = appConfig), migrations, embedded ?? undefined),
             autoLoadEntities: true,
-            retryAttempts: config.databaseUrl ? 5 : 0,
+            retryAttempts: appConfig.databaseUrl ? 5 : 0,
             retryDelay: 1000,
           }),
+          // Migrations finish before anything can inject the DataSource.
+          dataSourceFactory: async (options?: DataSourceOptions) => {
+            const dataSource = await new DataSource(options!).initialize();
+            if (config.dbMigrate) await runMigrations(dataSource, config);
+            return dataSource;
+          },
         }),
       ],
       exports: [EmbeddedPostgresModule],

@@ -1,4 +1,4 @@
-import type { DataSourceOptions, MixedList } from 'typeorm';
+import type { DataSource, DataSourceOptions, MixedList } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { EmbeddedPostgres } from './embedded-postgres';
 
@@ -19,7 +19,8 @@ export function typeOrmOptions(
     installExtensions: false,
     synchronize: false,
     migrations,
-    migrationsRun: config.dbMigrate,
+    // Run by runMigrations() under an advisory lock, not by TypeORM at initialisation.
+    migrationsRun: false,
     migrationsTransactionMode: 'each' as const,
     entities,
     logging: config.logLevel === 'trace' ? ('all' as const) : (['error', 'warn'] as const as ('error' | 'warn')[]),
@@ -34,4 +35,25 @@ export function typeOrmOptions(
   }
   if (!embedded) throw new Error('Embedded mode needs an EmbeddedPostgres instance');
   return { ...common, extra: embedded.poolOptions() };
+}
+
+/** Arbitrary, fixed key of the advisory lock that serialises migrations across processes. */
+const MIGRATION_LOCK_KEY = 7_140_551_001;
+
+/**
+ * Applies pending migrations (each in its own transaction). On PostgreSQL the run holds an
+ * advisory lock, so several api replicas started with DB_MIGRATE=true migrate one after the
+ * other instead of racing on the same DDL. Embedded mode is one process: no lock needed.
+ */
+export async function runMigrations(dataSource: DataSource, config: Pick<AppConfig, 'databaseUrl'>): Promise<string[]> {
+  if (!config.databaseUrl) return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lock.release();
+  }
 }
