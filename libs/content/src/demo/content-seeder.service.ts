@@ -13,8 +13,10 @@ import {
   prng,
   sampleBenchBody,
   sampleBody,
+  sampleProse,
   sampleTags,
   sampleTitle,
+  SUBJECTS,
   TAGS,
 } from './sample-text';
 
@@ -93,14 +95,16 @@ export class ContentSeeder implements OnApplicationBootstrap {
     const now = Date.now();
     const seeds: ArticleSeed[] = [];
     for (let i = 0; i < 14; i++) {
-      const title = sampleTitle(rand);
+      // Distinct subjects: distinct titles and slugs (the database is empty here).
+      const subject = SUBJECTS[i % SUBJECTS.length];
+      const title = sampleTitle(rand, subject);
       const draft = i % 7 === 6;
       seeds.push({
         id: randomUUID(),
         authorId: authors[i % authors.length],
-        slug: `${slugify(title)}-${i + 1}`,
+        slug: slugify(title),
         title,
-        body: `${sampleBody(rand, 120)}\n\n## Why it matters\n\n${sampleBody(rand, 100 + Math.floor(rand() * 300))}`,
+        body: sampleProse(rand, subject, 3 + (i % 3)),
         status: draft ? 'draft' : 'published',
         publishedAt: draft ? null : new Date(now - (14 - i) * DAY * 1.7 - Math.floor(rand() * DAY)),
         tags: sampleTags(rand, 1 + Math.floor(rand() * 3)),

@@ -62,7 +62,7 @@ export const TAGS = [
   'history',
 ];
 
-const SUBJECTS = [
+export const SUBJECTS = [
   'cache invalidation',
   'keyset pagination',
   'full-text search',
@@ -119,11 +119,43 @@ export function prng(seed: number): () => number {
 export const pick = <T>(rand: () => number, list: readonly T[]): T =>
   list[Math.floor(rand() * list.length)];
 
-export function sampleTitle(rand: () => number): string {
-  const s = pick(rand, SUBJECTS);
+export function sampleTitle(rand: () => number, subject = pick(rand, SUBJECTS)): string {
+  const s = subject;
   return pick(rand, TITLE_FORMS)
     .replace('{s}', s)
     .replace('{S}', s[0].toUpperCase() + s.slice(1));
+}
+
+const SENTENCES = [
+  'Most teams meet {s} the day something breaks in production, not the day they design for it.',
+  'The first version is usually simple, and simple is a fine place to start.',
+  'What changes everything is concurrency: two requests that each look correct can still be wrong together.',
+  'Measure before you optimise; a profile under realistic load beats any amount of intuition.',
+  'The trick with {s} is to write down the invariant first and only then pick the mechanism.',
+  'Every shortcut here eventually shows up as a support ticket, so make the trade-off explicit.',
+  'A small benchmark on a laptop will not tell you much, but it will tell you which way to look.',
+  'Tests that run against the real database catch the bugs that mocks politely hide.',
+  'Readers never see your architecture diagram; they see latency and stale pages.',
+  'When in doubt, prefer the boring solution that the next person on call can understand at 3 a.m.',
+  'Observability is part of the feature: if you cannot see {s} working, assume it is not.',
+  'Document the failure modes, because the happy path documents itself.',
+];
+
+/** Readable demo prose about `subject`: a few markdown paragraphs and a list. */
+export function sampleProse(rand: () => number, subject: string, paragraphs = 3): string {
+  // Each sentence at most once per article (a shuffled deck, reshuffled when it runs out).
+  let deck: string[] = [];
+  const next = () => {
+    if (deck.length === 0) deck = [...SENTENCES].sort(() => rand() - 0.5);
+    return deck.pop()!.replace('{s}', subject);
+  };
+  const para = () => Array.from({ length: 3 + Math.floor(rand() * 2) }, next).join(' ');
+  const parts = [para(), '## What worked', para()];
+  parts.push(
+    ['- start small', `- measure ${subject} under load`, '- write the invariant down'].join('\n'),
+  );
+  for (let p = 2; p < paragraphs; p++) parts.push(para());
+  return parts.join('\n\n');
 }
 
 /** A markdown body of roughly `words` words in a few paragraphs (readable words only). */
