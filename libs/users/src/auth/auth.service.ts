@@ -76,6 +76,7 @@ export class AuthService {
   private readonly forgotPerIp: Limiter;
   private readonly forgotPerEmail: Limiter;
   private readonly resendPerUser: Limiter;
+  private readonly duplicateNoticePerEmail: Limiter;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -93,6 +94,7 @@ export class AuthService {
     // Beyond this, requests for one address are accepted but send nothing (no mail bombing).
     this.forgotPerEmail = limits.create({ keyPrefix: 'users:forgot:email', points: 3, durationSeconds: 3600 });
     this.resendPerUser = limits.create({ keyPrefix: 'users:verify-resend', points: 3, durationSeconds: 3600 });
+    this.duplicateNoticePerEmail = limits.create({ keyPrefix: 'users:register-taken', points: 3, durationSeconds: 3600 });
   }
 
   /**
@@ -121,14 +123,18 @@ export class AuthService {
       if (!problem?.problemType.endsWith('/email-taken')) throw e;
     }
     const displayName = input.displayName.trim();
+    // Emails and listeners run after the answer: their cost differs between the two paths.
     if (created) {
       const { id, token } = created;
       this.background('verification email', () => this.mailer.verifyEmail(email, displayName, token.token, token.id));
-      await this.events.emit(USERS_EVENTS.registered, new UserRegisteredEvent(id, email, username));
+      this.background('registered event', () =>
+        this.events.emit(USERS_EVENTS.registered, new UserRegisteredEvent(id, email, username)),
+      );
     } else {
       this.background('already-registered email', async () => {
         const owner = await this.users.findForLogin(email);
-        if (owner) await this.mailer.alreadyRegistered(owner.email, owner.displayName);
+        if (!owner || !(await this.duplicateNoticePerEmail.consume(email)).allowed) return;
+        await this.mailer.alreadyRegistered(owner.email, owner.displayName);
       });
     }
   }
