@@ -2,9 +2,9 @@
 // What each layer of the Nexus core pipeline costs, measured by adding them one at a time to a
 // plain NestJS-on-Fastify app serving GET /api/v1/ping, each variant in its own process, each
 // measured right after the bare Fastify hello-world (same machine, same run), like bench/run.mjs.
-// The layers mirror libs/core (logging.module.ts, core.module.ts, configure-http.ts) without
-// importing it, except the ClientIpResolver (from dist/), so that alternatives can be tried
-// without touching the core:
+// The rungs mirror libs/core as it was before commit a597e0a (nestjs-pino/pino-http, RequestContext
+// as a Nest middleware) and the alternative it adopted, without importing the core except for the
+// ClientIpResolver, the ValidationPipe factory and the problem+json filter (from dist/):
 //
 //   node bench/experiments/pipeline-ladder.mjs [--duration 10] [--connections 50] [--only a,b] [--dist dir]
 //
@@ -43,7 +43,7 @@ const VARIANTS = {
     layers: ['pinoHttp', 'alsMiddleware', 'hooks'],
   },
   'nest+pino-http+als+hooks+pipes': {
-    what: '+ global ValidationPipe and problem+json filter (= the core pipeline)',
+    what: '+ global ValidationPipe and problem+json filter (= the core pipeline before commit a597e0a)',
     layers: ['pinoHttp', 'alsMiddleware', 'hooks', 'pipes'],
   },
   nexus: { what: 'the real app from dist/ (embedded mode), for reference', layers: [] },
@@ -53,8 +53,8 @@ const VARIANTS = {
   },
   'alt:suggested': {
     what:
-      'suggested core: RequestContext entered in a Fastify onRequest hook (no middie), one root pino ' +
-      'logger whose mixin() adds the request id (no pino-http), hooks, pipes',
+      'suggested core (what the core does since a597e0a): RequestContext entered in a Fastify onRequest ' +
+      'hook (no middie), one root pino logger whose mixin() adds the request id (no pino-http), hooks, pipes',
     layers: ['alsHook', 'mixinLogger', 'hooks', 'pipes'],
   },
 };
