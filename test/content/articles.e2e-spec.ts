@@ -491,6 +491,10 @@ describe.each(testModes())('articles, comments, reactions, feed (%s mode)', (mod
       expect(
         spec.paths['/api/v1/articles'].get.responses['400'].content['application/problem+json'],
       ).toBeDefined();
+      // Every $ref of the content schemas resolves.
+      const refs = JSON.stringify(spec).match(/#\/components\/schemas\/\w+/g) ?? [];
+      for (const ref of new Set(refs))
+        expect(spec.components.schemas).toHaveProperty(ref.split('/').pop()!);
     });
   });
 });

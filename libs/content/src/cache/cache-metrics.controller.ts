@@ -1,6 +1,7 @@
 import { Controller, Get, Header, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
   ApiProperty,
@@ -50,6 +51,7 @@ class CacheMetricsDto {
 }
 
 @ApiTags('admin')
+@ApiExtraModels(NamespaceStatsDto)
 @ApiBearerAuth('bearer')
 @Controller('admin/cache')
 @UseGuards(JwtAuthGuard, RolesGuard)
