@@ -2,6 +2,7 @@ import { EmailDelivery, EmailProcessor, MailService, MailTemplates, QueueRegistr
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { FixturesModule } from '../support/fixtures';
 import { testModes } from '../support/modes';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -22,7 +23,7 @@ describe.each(testModes())('MailService (%s mode)', (mode) => {
   const delivery = (id: string) => db.getRepository(EmailDelivery).findOneByOrFail({ id });
 
   beforeAll(async () => {
-    t = await startTestApp(mode, { env: { MAIL_MAX_ATTEMPTS: '3', MAIL_BACKOFF_MS: '20' } });
+    t = await startTestApp(mode, { imports: [FixturesModule], env: { MAIL_MAX_ATTEMPTS: '3', MAIL_BACKOFF_MS: '20' } });
     mail = t.app.get(MailService);
     db = t.app.get(DataSource);
     t.app.get(MailTemplates).register('welcome', {
@@ -131,6 +132,16 @@ describe.each(testModes())('MailService (%s mode)', (mode) => {
     expect(await mail.relay()).toBeGreaterThanOrEqual(1);
     await waitFor(async () => (await delivery(id)).status === 'sent');
     await t.mailbox.waitFor((m) => m.to.includes('later@example.com'));
+  });
+
+  it('records the id of the request that caused the email, and the job carries it', async () => {
+    const res = await t.inject({ method: 'POST', url: '/api/v1/test-fixtures/mail', headers: { 'x-request-id': 'req-mail-1' } });
+    expect(res.statusCode).toBe(201);
+    const row = await waitFor(async () => {
+      const r = await delivery(res.json().id);
+      return r.status === 'sent' && r;
+    });
+    expect(row.requestId).toBe('req-mail-1');
   });
 
   it('rejects an unknown template before recording anything', async () => {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
-import { ClientIp, RequestContext } from '@nexus/core';
+import { ClientIp, MailService, RequestContext } from '@nexus/core';
 import { Type } from 'class-transformer';
 import { IsEmail, IsInt, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
@@ -26,6 +26,14 @@ export class EchoDto {
 /** A validated POST endpoint for testing the request pipeline itself. */
 @Controller('test-fixtures')
 class EchoController {
+  constructor(private readonly mail: MailService) {}
+
+  @Post('mail')
+  async sendMail(): Promise<{ id: string }> {
+    const d = await this.mail.send({ to: 'ctx@example.com', template: 'plain', context: { subject: 'Hi', body: 'ctx' } });
+    return { id: d.id };
+  }
+
   @Post('echo')
   echo(@Body() body: EchoDto): EchoDto {
     return body;
