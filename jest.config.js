@@ -22,6 +22,9 @@ const common = {
 
 module.exports = {
   testTimeout: 60_000,
+  // Suites close what they open; this is the backstop so that a stray reconnect timer of a client
+  // pointed at a deliberately dead port can never keep CI waiting after the last test.
+  forceExit: true,
   projects: [
     {
       ...common,
