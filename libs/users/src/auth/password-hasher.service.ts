@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { hash, parseOptions, verify, type Options } from '@node-rs/argon2';
 import { APP_CONFIG, AppConfig } from '@nexus/core';
 import { randomBytes } from 'node:crypto';
@@ -34,13 +34,19 @@ export const passwordHashParamsProvider = {
 
 /** Hashes and verifies passwords with argon2id (native, off the event loop). */
 @Injectable()
-export class PasswordHasher {
+export class PasswordHasher implements OnModuleInit {
   private readonly options: Options;
   /** A real hash of a random secret: verified against when the account does not exist (timing). */
   private dummy?: Promise<string>;
 
   constructor(@Inject(PASSWORD_HASH_PARAMS) readonly params: PasswordHashParams) {
     this.options = { ...params, algorithm: ARGON2ID };
+  }
+
+  /** Made at start-up, so the first unknown-account login is not the one slower request. */
+  async onModuleInit(): Promise<void> {
+    this.dummy ??= this.hash(randomBytes(32).toString('base64url'));
+    await this.dummy;
   }
 
   hash(password: string): Promise<string> {
