@@ -276,6 +276,9 @@ describe.each(testModes())('content caching (%s mode)', (mode) => {
     const etag = first.headers.etag as string;
     expect(etag).toMatch(/^"[\w-]+"$/);
     expect(first.headers['cache-control']).toBe('public, no-cache');
+    const head = await t.inject({ method: 'HEAD', url: `/api/v1/articles/${a.slug}` });
+    expect(head.statusCode).toBe(200);
+    expect(head.body).toBe('');
     for (const app of [t, t2]) {
       const again = await get(app, `/api/v1/articles/${a.slug}`, undefined, {
         'if-none-match': etag,
