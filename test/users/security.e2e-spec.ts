@@ -260,7 +260,7 @@ describe.each(testModes())('users security (%s mode)', (mode) => {
       }
       expect((await t.inject(`/api/v1/users/${username}`)).statusCode).toBe(404);
       const u = await registerUser(t);
-      for (const payload of [{ role: 'admin' }, { email: 'x@y.z' }, { suspended: false }, { followerCount: 1e6 }]) {
+      for (const payload of [{ role: 'admin' }, { email: 'x@y.z' }, { suspended: false }, { followerCount: 1e6 }, { displayName: null }]) {
         const res = await t.inject({ method: 'PATCH', url: '/api/v1/users/me', headers: bearer(u.accessToken), payload });
         expect(res.statusCode).toBe(400);
       }
@@ -282,6 +282,12 @@ describe.each(testModes())('users security (%s mode)', (mode) => {
       expect((await patch(admin.accessToken, adminId, { role: 'user' })).statusCode).toBe(403);
       expect((await patch(admin.accessToken, target.id, { role: 'superuser' })).statusCode).toBe(400);
       expect((await patch(admin.accessToken, 'not-a-uuid', { role: 'user' })).statusCode).toBe(404);
+      // null is not "leave unchanged": it is refused, and nothing changes.
+      for (const payload of [{ role: null }, { suspended: null }, { role: 'user', suspended: null }]) {
+        expect((await patch(admin.accessToken, target.id, payload)).statusCode).toBe(400);
+      }
+      const after = await t.inject({ method: 'GET', url: '/api/v1/admin/users?limit=100', headers: bearer(admin.accessToken) });
+      expect(after.json().items.find((u: { id: string }) => u.id === target.id)).toMatchObject({ role: 'user', suspended: true });
     });
   });
 

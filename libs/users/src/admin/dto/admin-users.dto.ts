@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { ROLES, Role } from '../../auth/auth-user';
 import { PageQueryDto } from '../../users/dto/users.dto';
 
@@ -23,19 +23,20 @@ export class AdminListUsersQueryDto extends PageQueryDto {
   q?: string;
 }
 
+/** Absent fields stay as they are; `null` is not "absent" and is rejected (a 400, never a 500). */
 export class AdminUpdateUserDto {
   @ApiPropertyOptional({ enum: ROLES, example: 'moderator', description: 'Admins only' })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsIn(ROLES)
   role?: Role;
 
   @ApiPropertyOptional({ example: true, description: 'Suspending signs every session out at once' })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsBoolean()
   suspended?: boolean;
 
   @ApiPropertyOptional({ example: 'Spam', maxLength: 500 })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsString()
   @MaxLength(500)
   reason?: string;

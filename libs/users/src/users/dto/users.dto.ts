@@ -9,7 +9,7 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 /** Only these fields can change; anything else (role, email, username…) is rejected with 400. */
 export class UpdateProfileDto {
   @ApiPropertyOptional({ example: 'Ada Lovelace', maxLength: 80 })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @Transform(trim)
   @IsString()
   @MinLength(1)
