@@ -475,6 +475,16 @@ describe.each(testModes())('users security (%s mode)', (mode) => {
           expect(allowed.includes(res.statusCode) ? 'ok' : `${method} ${url} ${payload} → ${res.statusCode}`).toBe('ok');
         }
       }
+      // No body at all where one is required.
+      for (const [method, url] of [
+        ['DELETE', '/api/v1/users/me'],
+        ['POST', '/api/v1/users/me/password'],
+        ['POST', '/api/v1/auth/login'],
+        ['POST', '/api/v1/auth/register'],
+      ]) {
+        const res = await t.inject({ method: method as 'POST', url, headers: auth });
+        expect(`${method} ${url} → ${res.statusCode}`).toBe(`${method} ${url} → 400`);
+      }
       for (const url of [
         '/api/v1/users/%00',
         `/api/v1/users/${'x'.repeat(5000)}`,
