@@ -16,6 +16,8 @@ export const ContentNs = {
   tags: 'content:tags',
   /** View-level: serialised HTTP responses (`<route>@<tokens>:<query>`). */
   view: 'content:view',
+  /** View-level: "requested once" markers of listing keys (admission on the second request). */
+  viewSeen: 'content:view-seen',
   /** Generation tokens (see `ContentCache`). */
   generation: 'content:gen',
 } as const;

@@ -29,8 +29,15 @@ interface CachedView {
 
 interface Plan {
   key: string;
-  /** Whether a computed response may be stored (e.g. only published articles). */
+  /** Whether a computed response is public and may be stored (e.g. only published articles). */
   storable: (body: unknown) => boolean;
+  /**
+   * Admission on the second request: the first miss of a key only leaves a small marker and the
+   * answer is stored when the same key misses again within the TTL. Listing queries are open
+   * ended (any filter, date or cursor); most never repeat, and storing each ~10 KB page would
+   * spend memory, serialisation and Redis bandwidth on entries nobody reads.
+   */
+  admitOnSecondRequest: boolean;
 }
 
 const SLUG = /^[a-z0-9-]{1,120}$/;
@@ -75,9 +82,21 @@ export class HttpCacheInterceptor implements NestInterceptor {
     const body = await lastValueFrom(next.handle());
     const serialised = JSON.stringify(body);
     const view: CachedView = { etag: etagOf(serialised), body: serialised };
-    const store = !!plan && reply.statusCode < 300 && plan.storable(body);
-    if (store) await this.cache.cache.set(ContentNs.view, plan!.key, view, this.cache.ttlSeconds);
-    return this.send(req, reply, view, store, plan ? 'MISS' : undefined);
+    const shared = !!plan && reply.statusCode < 300 && plan.storable(body);
+    if (shared) await this.admit(plan!, view);
+    return this.send(req, reply, view, shared, plan ? 'MISS' : undefined);
+  }
+
+  private async admit(plan: Plan, view: CachedView): Promise<void> {
+    const ttl = this.cache.ttlSeconds;
+    if (
+      plan.admitOnSecondRequest &&
+      !(await this.cache.cache.get<number>(ContentNs.viewSeen, plan.key))
+    ) {
+      await this.cache.cache.set(ContentNs.viewSeen, plan.key, 1, ttl);
+      return;
+    }
+    await this.cache.cache.set(ContentNs.view, plan.key, view, ttl);
   }
 
   private async plan(route: ViewRoute | undefined, req: FastifyRequest): Promise<Plan | undefined> {
@@ -91,12 +110,14 @@ export class HttpCacheInterceptor implements NestInterceptor {
         return {
           key: versionedKey(`article:${slug}`, tokens),
           storable: (body) => (body as { status?: string }).status === 'published',
+          admitOnSecondRequest: false,
         };
       }
       case 'tags':
         return {
           key: versionedKey('tags', await this.cache.tokens(Scope.epoch, Scope.list)),
           storable: everything,
+          admitOnSecondRequest: false,
         };
       case 'articles':
       case 'trending': {
@@ -104,6 +125,7 @@ export class HttpCacheInterceptor implements NestInterceptor {
         return {
           key: versionedKey(`${route}:${canonicalQuery(req.query)}`, tokens),
           storable: everything,
+          admitOnSecondRequest: route === 'articles',
         };
       }
     }
