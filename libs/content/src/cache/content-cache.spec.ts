@@ -11,7 +11,7 @@ describe.each([
   let cache: ContentCache;
   beforeEach(() => {
     const manager = createCache({ stores: [createKeyv({ lruSize: 1000 })] });
-    cache = new ContentCache(new CacheService(manager, config), manager, config);
+    cache = new ContentCache(new CacheService(manager, config), config);
   });
 
   it('serves a stored value until a scope it depends on is bumped', async () => {

@@ -1,7 +1,5 @@
-import { CACHE_MANAGER } from '@nestjs/cache-manager';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, CacheService } from '@nexus/core';
-import type { Cache } from 'cache-manager';
 import { createHash, randomBytes } from 'node:crypto';
 
 /** Cache namespaces of the content module (each has its own hit/miss counters). */
@@ -61,32 +59,18 @@ export class ContentCache {
    */
   private readonly local?: Map<string, string>;
 
-  private readonly prefix: string;
-
   constructor(
     readonly cache: CacheService,
-    @Inject(CACHE_MANAGER) private readonly manager: Cache,
     @Inject(APP_CONFIG) config: Pick<AppConfig, 'cacheTtlSeconds' | 'redisUrl' | 'redisPrefix'>,
   ) {
     this.ttlSeconds = config.cacheTtlSeconds;
     this.tokenTtlSeconds = Math.max(86_400, config.cacheTtlSeconds * 10);
-    this.prefix = config.redisPrefix;
     if (!config.redisUrl) this.local = new Map();
   }
 
-  /**
-   * Several keys of one namespace in one round trip (Redis MGET), counted per namespace like
-   * `CacheService.get`. (CacheService has no multi-get; the key format is the one it documents,
-   * `<prefix>:<namespace>:<key>`.)
-   */
-  async getMany<T>(ns: string, keys: string[]): Promise<(T | undefined)[]> {
-    if (keys.length === 0) return [];
-    const values = await this.manager.mget<T>(keys.map((k) => `${this.prefix}:${ns}:${k}`));
-    return values.map((v) => {
-      const hit = v !== undefined && v !== null;
-      this.cache.count(ns, hit);
-      return hit ? (v as T) : undefined;
-    });
+  /** Several keys of one namespace in one round trip (Redis MGET), counted per namespace. */
+  getMany<T>(ns: string, keys: string[]): Promise<(T | undefined)[]> {
+    return this.cache.getMany<T>(ns, keys);
   }
 
   /** Current tokens of the scopes, joined; creates a token for a scope that has none. */

@@ -17,7 +17,7 @@ const MEMORY_ENTRIES = 50_000;
       useFactory: (config: AppConfig) => ({
         ttl: config.cacheTtlSeconds * 1000,
         stores: [
-          config.redisUrl ? redisStore(config.redisUrl) : createMemoryKeyv({ lruSize: MEMORY_ENTRIES }),
+          config.redisUrl ? redisStore(config.redisUrl) : createMemoryKeyv({ lruSize: MEMORY_ENTRIES, useClone: false }),
         ],
       }),
     }),

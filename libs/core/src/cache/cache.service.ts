@@ -29,7 +29,24 @@ export class CacheService {
     return value ?? undefined;
   }
 
+  /** One round trip for several keys of a namespace; each counts as a hit or a miss. */
+  async getMany<T>(namespace: string, keys: string[]): Promise<(T | undefined)[]> {
+    if (!keys.length) return [];
+    const values = await this.cache.mget<T>(keys.map((k) => this.key(namespace, k)));
+    return values.map((v) => {
+      const hit = v !== undefined && v !== null;
+      this.count(namespace, hit);
+      return hit ? (v as T) : undefined;
+    });
+  }
+
+  /**
+   * Stores a value. Cached values are read-only: the in-memory store hands out the stored object
+   * itself (no clone per read — measured as the largest cost of a cached read), so it is frozen
+   * here and a caller that tries to mutate it fails loudly instead of corrupting the cache.
+   */
   async set<T>(namespace: string, key: string, value: T, ttlSeconds?: number): Promise<void> {
+    if (!this.config.redisUrl) deepFreeze(value);
     await this.cache.set(this.key(namespace, key), value, (ttlSeconds ?? this.config.cacheTtlSeconds) * 1000);
   }
 
@@ -65,4 +82,10 @@ export class CacheService {
   private key(namespace: string, key: string): string {
     return `${this.config.redisPrefix}:${namespace}:${key}`;
   }
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value as Record<string, unknown>)) deepFreeze(v);
 }

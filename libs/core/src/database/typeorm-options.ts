@@ -1,6 +1,7 @@
 import type { DataSource, DataSourceOptions, MixedList } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { EmbeddedPostgres } from './embedded-postgres';
+import { SafeTypeOrmLogger } from './typeorm-logger';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type MigrationList = MixedList<Function>;
@@ -23,7 +24,8 @@ export function typeOrmOptions(
     migrationsRun: false,
     migrationsTransactionMode: 'each' as const,
     entities,
-    logging: config.logLevel === 'trace' ? ('all' as const) : (['error', 'warn'] as const as ('error' | 'warn')[]),
+    logging: config.logLevel === 'trace' ? ('all' as const) : (['error', 'warn', 'migration'] as ('error' | 'warn' | 'migration')[]),
+    logger: new SafeTypeOrmLogger(config.logLevel === 'trace'),
     maxQueryExecutionTime: 1000,
   };
   if (config.databaseUrl) {
