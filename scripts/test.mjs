@@ -9,7 +9,14 @@ const jestBin = require.resolve('jest/bin/jest');
 const nodeOptions = [process.env.NODE_OPTIONS ?? '', '--experimental-vm-modules', '--no-warnings=ExperimentalWarning']
   .join(' ')
   .trim();
-const result = spawnSync(process.execPath, [jestBin, ...process.argv.slice(2)], {
+const args = process.argv.slice(2);
+// The benchmark harness has its own small node:test suite; it runs first (Jest's summary stays the
+// closing lines) and only on a full run, not when Jest is given filters.
+if (!args.some((a) => !a.startsWith('--') || a.startsWith('--selectProjects') || a.startsWith('--testPath'))) {
+  const bench = spawnSync(process.execPath, ['--test', 'bench/test/'], { stdio: 'inherit' });
+  if (bench.status !== 0) process.exit(bench.status ?? 1);
+}
+const result = spawnSync(process.execPath, [jestBin, ...args], {
   stdio: 'inherit',
   env: { ...process.env, NODE_OPTIONS: nodeOptions },
 });
