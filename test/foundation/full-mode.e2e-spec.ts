@@ -64,8 +64,13 @@ describeFull('full mode: a separate worker process consumes the queues', () => {
 
     const m = await api.mailbox.waitFor((x) => x.to.includes('worker@example.com'), 30_000);
     expect(m.subject).toBe('Ping 7');
-    const row = await db.getRepository(EmailDelivery).findOneByOrFail({ id: d.id });
-    expect(row.status).toBe('sent');
+    // The SMTP sink sees the message a moment before the worker records it as sent.
+    let status = '';
+    for (let i = 0; i < 100 && status !== 'sent'; i++) {
+      status = (await db.getRepository(EmailDelivery).findOneByOrFail({ id: d.id })).status;
+      if (status !== 'sent') await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(status).toBe('sent');
     // The worker logs carry the id of the request (or job) that caused the work.
     expect(workerLog).toContain(`email ${d.id} sent via smtp`);
 

@@ -6,6 +6,7 @@ export { usersMigrations } from './migrations';
 export { ROLES } from './auth/auth-user';
 export type { AuthUser, Role } from './auth/auth-user';
 export { JwtAuthGuard, OptionalJwtAuthGuard } from './auth/jwt-auth.guard';
+export { Authenticated } from './auth/authenticated.decorator';
 export { RolesGuard } from './auth/roles.guard';
 export { Roles } from './auth/roles.decorator';
 export { CurrentUser } from './auth/current-user.decorator';

@@ -21,7 +21,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, JwtAuthGuard, OptionalJwtAuthGuard } from '@nexus/users';
+import { Authenticated, AuthUser, CurrentUser, OptionalJwtAuthGuard } from '@nexus/users';
 import { HttpCacheInterceptor, ViewCache } from '../cache/http-cache.interceptor';
 import { ApiProblems } from '../shared/api-problems';
 import { ArticleListingService } from './article-listing.service';
@@ -53,8 +53,7 @@ export class ArticlesController {
   ) {}
 
   @Post('articles')
-  @UseGuards(JwtAuthGuard)
-  @ApiBearerAuth('bearer')
+  @Authenticated()
   @ApiOperation({ summary: 'Create an article (a draft; the caller is the author)' })
   @ApiCreatedResponse({ type: ArticleDto })
   @ApiProblems(400, 401)
@@ -94,8 +93,7 @@ export class ArticlesController {
   }
 
   @Patch('articles/:id')
-  @UseGuards(JwtAuthGuard)
-  @ApiBearerAuth('bearer')
+  @Authenticated()
   @ApiOperation({ summary: 'Update an article (any subset of the fields; author or moderator)' })
   @ApiOkResponse({ type: ArticleDto })
   @ApiProblems(400, 401, 403, 404)
@@ -109,8 +107,7 @@ export class ArticlesController {
 
   @Post('articles/:id/publish')
   @HttpCode(200)
-  @UseGuards(JwtAuthGuard)
-  @ApiBearerAuth('bearer')
+  @Authenticated()
   @ApiOperation({ summary: 'Publish an article (verified email required; idempotent)' })
   @ApiOkResponse({ type: ArticleDto })
   @ApiProblems(400, 401, 403, 404)
@@ -123,8 +120,7 @@ export class ArticlesController {
 
   @Post('articles/:id/unpublish')
   @HttpCode(200)
-  @UseGuards(JwtAuthGuard)
-  @ApiBearerAuth('bearer')
+  @Authenticated()
   @ApiOperation({ summary: 'Unpublish (archive) an article; idempotent' })
   @ApiOkResponse({ type: ArticleDto })
   @ApiProblems(400, 401, 403, 404)
@@ -137,8 +133,7 @@ export class ArticlesController {
 
   @Delete('articles/:id')
   @HttpCode(204)
-  @UseGuards(JwtAuthGuard)
-  @ApiBearerAuth('bearer')
+  @Authenticated()
   @ApiOperation({ summary: 'Delete an article with its comments and likes (author or moderator)' })
   @ApiNoContentResponse()
   @ApiProblems(400, 401, 403, 404)
@@ -150,8 +145,7 @@ export class ArticlesController {
   }
 
   @Get('feed')
-  @UseGuards(JwtAuthGuard)
-  @ApiBearerAuth('bearer')
+  @Authenticated()
   @ApiOperation({ summary: 'Published articles by the authors the caller follows, newest first' })
   @IF_NONE_MATCH
   @ApiOkResponse({ type: ArticlePageDto })

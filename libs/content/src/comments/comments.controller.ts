@@ -19,7 +19,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, JwtAuthGuard, OptionalJwtAuthGuard } from '@nexus/users';
+import { Authenticated, AuthUser, CurrentUser, OptionalJwtAuthGuard } from '@nexus/users';
 import { PageQueryDto } from '../articles/dto/article-query.dto';
 import { HttpCacheInterceptor } from '../cache/http-cache.interceptor';
 import { ApiProblems } from '../shared/api-problems';
@@ -50,8 +50,7 @@ export class CommentsController {
   }
 
   @Post('articles/:id/comments')
-  @UseGuards(JwtAuthGuard)
-  @ApiBearerAuth('bearer')
+  @Authenticated()
   @ApiOperation({ summary: 'Comment on a published article, or reply to a top-level comment' })
   @ApiCreatedResponse({ type: CommentDto })
   @ApiProblems(400, 401, 404, 409)
@@ -65,8 +64,7 @@ export class CommentsController {
 
   @Delete('comments/:id')
   @HttpCode(204)
-  @UseGuards(JwtAuthGuard)
-  @ApiBearerAuth('bearer')
+  @Authenticated()
   @ApiOperation({
     summary: 'Delete a comment and its replies (its author, the article author or a moderator)',
   })

@@ -1,7 +1,6 @@
-import { Body, Controller, Headers, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -22,7 +21,7 @@ import {
   TokenPairDto,
   VerifyEmailDto,
 } from './dto/auth.dto';
-import { JwtAuthGuard } from './jwt-auth.guard';
+import { Authenticated } from './authenticated.decorator';
 import { TokenPair } from './sessions.service';
 
 @ApiTags('auth')
@@ -58,8 +57,7 @@ export class AuthController {
 
   @Post('verify-email/resend')
   @HttpCode(202)
-  @UseGuards(JwtAuthGuard)
-  @ApiBearerAuth('bearer')
+  @Authenticated()
   @ApiOperation({ summary: 'Send a new verification email to the caller (3 per hour)' })
   @ApiAcceptedResponse({ type: AcceptedDto })
   @ApiProblems(401, 409, 429)
@@ -120,8 +118,7 @@ export class AuthController {
 
   @Post('logout-all')
   @HttpCode(204)
-  @UseGuards(JwtAuthGuard)
-  @ApiBearerAuth('bearer')
+  @Authenticated()
   @ApiOperation({ summary: 'End every session of the caller, this one included' })
   @ApiNoContentResponse({ description: 'All sessions ended' })
   @ApiProblems(401)

@@ -12,7 +12,8 @@ import { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { SessionsService } from '../auth/sessions.service';
-import { JwtAuthGuard, OptionalJwtAuthGuard } from '../auth/jwt-auth.guard';
+import { Authenticated } from '../auth/authenticated.decorator';
+import { OptionalJwtAuthGuard } from '../auth/jwt-auth.guard';
 import { FollowPage, FollowsService } from '../follows/follows.service';
 import { ApiProblems } from '../shared/api-problems';
 import {
@@ -41,8 +42,7 @@ export class UsersController {
   ) {}
 
   @Get('me')
-  @UseGuards(JwtAuthGuard)
-  @ApiBearerAuth('bearer')
+  @Authenticated()
   @ApiOperation({ summary: 'The caller’s own account' })
   @ApiOkResponse({ type: MeDto })
   @ApiProblems(401)
@@ -51,8 +51,7 @@ export class UsersController {
   }
 
   @Patch('me')
-  @UseGuards(JwtAuthGuard)
-  @ApiBearerAuth('bearer')
+  @Authenticated()
   @ApiOperation({ summary: 'Update the caller’s profile (display name, bio, avatar URL only)' })
   @ApiOkResponse({ type: MeDto })
   @ApiProblems(400, 401)
@@ -62,8 +61,7 @@ export class UsersController {
 
   @Delete('me')
   @HttpCode(204)
-  @UseGuards(JwtAuthGuard)
-  @ApiBearerAuth('bearer')
+  @Authenticated()
   @ApiOperation({
     summary: 'Delete the caller’s account',
     description: 'Needs the current password. Deletes the account and everything it owns (see docs/users.md).',
@@ -76,8 +74,7 @@ export class UsersController {
 
   @Post('me/password')
   @HttpCode(204)
-  @UseGuards(JwtAuthGuard)
-  @ApiBearerAuth('bearer')
+  @Authenticated()
   @ApiOperation({ summary: 'Change the caller’s password; every other session is signed out' })
   @ApiNoContentResponse({ description: 'Password changed' })
   @ApiProblems(400, 401, 429)
@@ -90,8 +87,7 @@ export class UsersController {
   }
 
   @Get('me/sessions')
-  @UseGuards(JwtAuthGuard)
-  @ApiBearerAuth('bearer')
+  @Authenticated()
   @ApiOperation({ summary: 'The caller’s active sessions (devices), most recently used first' })
   @ApiOkResponse({ type: [SessionDto] })
   @ApiProblems(401)
@@ -102,8 +98,7 @@ export class UsersController {
 
   @Delete('me/sessions/:sessionId')
   @HttpCode(204)
-  @UseGuards(JwtAuthGuard)
-  @ApiBearerAuth('bearer')
+  @Authenticated()
   @ApiParam({ name: 'sessionId', format: 'uuid' })
   @ApiOperation({ summary: 'End one of the caller’s sessions (its tokens stop at their next request)' })
   @ApiNoContentResponse({ description: 'Session ended' })
@@ -127,8 +122,7 @@ export class UsersController {
 
   @Post(':username/follow')
   @HttpCode(200)
-  @UseGuards(JwtAuthGuard)
-  @ApiBearerAuth('bearer')
+  @Authenticated()
   @ApiParam(USERNAME_PARAM)
   @ApiOperation({ summary: 'Follow a user (idempotent)' })
   @ApiOkResponse({ type: FollowStateDto })
@@ -140,8 +134,7 @@ export class UsersController {
 
   @Delete(':username/follow')
   @HttpCode(200)
-  @UseGuards(JwtAuthGuard)
-  @ApiBearerAuth('bearer')
+  @Authenticated()
   @ApiParam(USERNAME_PARAM)
   @ApiOperation({ summary: 'Unfollow a user (idempotent)' })
   @ApiOkResponse({ type: FollowStateDto })
