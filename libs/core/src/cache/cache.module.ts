@@ -17,7 +17,7 @@ const MEMORY_ENTRIES = 50_000;
       useFactory: (config: AppConfig) => ({
         ttl: config.cacheTtlSeconds * 1000,
         stores: [
-          config.redisUrl ? redisStore(config.redisUrl) : createMemoryKeyv({ lruSize: MEMORY_ENTRIES, useClone: false }),
+          config.redisUrl ? redisStore(config.redisUrl) : memoryStore(),
         ],
       }),
     }),
@@ -26,6 +26,15 @@ const MEMORY_ENTRIES = 50_000;
   exports: [CacheService],
 })
 export class CoreCacheModule {}
+
+/**
+ * The embedded store: a bounded LRU whose values are handed out as stored (CacheService freezes
+ * them) in one Map — cloning per read and sharding by key hash (the package defaults) were the
+ * largest costs of a cached read in the benchmark profile (article-cached: 105 → 84 µs/request).
+ */
+export function memoryStore() {
+  return createMemoryKeyv({ lruSize: MEMORY_ENTRIES, useClone: false, storeHashSize: 1 });
+}
 
 /** A Redis-backed Keyv whose errors become cache misses: a Redis outage must not fail reads. */
 export function redisStore(url: string) {
