@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { ARTICLE_STATUSES, ArticleStatus } from '../article.entity';
 
 export class AuthorCardDto {
@@ -65,39 +65,21 @@ export class ArticleDto {
   author: AuthorCardDto;
 }
 
-export class ArticleSummaryDto {
-  @ApiProperty({ example: '6f1c2f9e-2a47-4a3b-9a0e-3c1d7f0b1a2c' })
-  id: string;
-
-  @ApiProperty({ example: 'caching-done-right-in-nestjs' })
-  slug: string;
-
-  @ApiProperty({ example: 'Caching done right in NestJS' })
-  title: string;
-
-  @ApiProperty({ example: 'Because readers must never see stale data.' })
-  excerpt: string;
-
-  @ApiProperty({ nullable: true, type: String, example: null })
-  coverUrl: string | null;
-
-  @ApiProperty({ example: ['caching', 'nestjs'] })
-  tags: string[];
-
-  @ApiProperty({ example: 4 })
-  readingTimeMinutes: number;
-
-  @ApiProperty({ example: 12 })
-  likesCount: number;
-
-  @ApiProperty({ example: 3 })
-  commentsCount: number;
-
-  @ApiProperty({ example: '2026-11-20T08:15:00.000Z' })
+/** A listing entry: the article without its body and draft-only fields. */
+export class ArticleSummaryDto extends PickType(ArticleDto, [
+  'id',
+  'slug',
+  'title',
+  'excerpt',
+  'coverUrl',
+  'tags',
+  'readingTimeMinutes',
+  'likesCount',
+  'commentsCount',
+  'author',
+] as const) {
+  @ApiProperty({ example: '2026-11-20T08:15:00.000Z', description: 'Always set: only published articles are listed' })
   publishedAt: string;
-
-  @ApiProperty({ type: AuthorCardDto })
-  author: AuthorCardDto;
 
   @ApiPropertyOptional({ description: 'Search rank (q= ordered by relevance)', example: 0.0759 })
   rank?: number;
