@@ -13,12 +13,13 @@ const coreMigrations = [...core, ...usersMigrations, ...contentMigrations];
 const describeFull = fullModeAvailable() ? describe : describe.skip;
 
 describeFull('migrations on PostgreSQL', () => {
-  const adminUrl = process.env.TEST_DATABASE_URL!;
+  const adminUrl = process.env.TEST_DATABASE_URL ?? '';
   const dbName = `nexus_mig_${randomBytes(5).toString('hex')}`;
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
+  let url: URL;
 
   beforeAll(async () => {
+    url = new URL(adminUrl);
+    url.pathname = `/${dbName}`;
     const c = new Client({ connectionString: adminUrl });
     await c.connect();
     await c.query(`CREATE DATABASE ${dbName}`);
