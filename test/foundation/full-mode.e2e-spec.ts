@@ -76,8 +76,9 @@ describeFull('full mode: a separate worker process consumes the queues', () => {
 
     worker.kill('SIGTERM');
     const [code, signal] = await new Promise<[number | null, string | null]>((r) =>
-      worker!.once('exit', (c, s) => r([c, s])),
+      worker!.once('close', (c, s) => r([c, s])),
     );
+    // 'close' (not 'exit'): the worker's last log lines are still in the pipe when it exits.
     // Nest re-raises the signal after its shutdown hooks have run.
     expect(code === 0 || signal === 'SIGTERM').toBe(true);
     expect(workerLog).toContain('queue workers stopped');

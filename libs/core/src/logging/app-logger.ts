@@ -29,14 +29,21 @@ const REDACT = [
  * children per request (pino-http) as a quarter of the server's CPU on a trivial route.
  */
 export function createRootLogger(config: Pick<AppConfig, 'logLevel'>): Pino {
-  return pino({
-    level: config.logLevel,
-    redact: { paths: REDACT, censor: '[redacted]' },
-    mixin: () => {
-      const requestId = RequestContext.requestId();
-      return requestId ? { reqId: requestId } : {};
+  // Synchronous writes: Nest re-raises SIGTERM after its shutdown hooks, and pino's default
+  // asynchronous stdout would lose the last lines (shutdown, fatal errors). Nothing logs per
+  // request unless LOG_REQUESTS is on, so the cost is small.
+  const destination = pino.destination({ dest: 1, sync: true });
+  return pino(
+    {
+      level: config.logLevel,
+      redact: { paths: REDACT, censor: '[redacted]' },
+      mixin: () => {
+        const requestId = RequestContext.requestId();
+        return requestId ? { reqId: requestId } : {};
+      },
     },
-  });
+    destination,
+  );
 }
 
 /** Nest's LoggerService over the root pino logger: `new Logger('Context').log(...)` lands here. */
