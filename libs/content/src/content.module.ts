@@ -11,6 +11,7 @@ import { CacheMetricsController } from './cache/cache-metrics.controller';
 import { CacheMetricsService } from './cache/cache-metrics.service';
 import { ContentCache } from './cache/content-cache';
 import { HttpCacheInterceptor } from './cache/http-cache.interceptor';
+import { ViewCacheService } from './cache/view-cache';
 import { CommentEntity } from './comments/comment.entity';
 import { CommentsController } from './comments/comments.controller';
 import { CommentsService } from './comments/comments.service';
@@ -51,6 +52,7 @@ import { TagsService } from './tags/tags.service';
     TagsService,
     CacheInvalidationListener,
     CacheMetricsService,
+    ViewCacheService,
     HttpCacheInterceptor,
     ContentSeeder,
   ],

@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module';
 import { MigrationList } from './database/typeorm-options';
 import { HealthController } from './health/health.controller';
 import { ClientIpResolver } from './http/client-ip.resolver';
+import { HttpPipeline } from './http/http-pipeline';
 import { RateLimitService } from './limits/rate-limit.service';
 import { LoggingModule } from './logging/logging.module';
 import { MailModule } from './mail/mail.module';
@@ -35,7 +36,10 @@ export class CoreModule {
         ConfigHolderModule.forRoot(configProvider),
         LoggingModule,
         EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false }),
-        DatabaseModule.forRoot([...coreMigrations, ...((options.migrations as unknown[]) ?? [])] as MigrationList),
+        DatabaseModule.forRoot([
+          ...coreMigrations,
+          ...((options.migrations as unknown[]) ?? []),
+        ] as MigrationList),
         CoreCacheModule,
         QueueCoreModule,
         MailModule,
@@ -43,11 +47,15 @@ export class CoreModule {
       ],
       controllers: options.http === false ? [] : [HealthController, MetricsController],
       providers: [
-        { provide: ClientIpResolver, useFactory: () => new ClientIpResolver(config.trustedProxies) },
+        {
+          provide: ClientIpResolver,
+          useFactory: () => new ClientIpResolver(config.trustedProxies),
+        },
         RateLimitService,
         MetricsService,
+        HttpPipeline,
       ],
-      exports: [ClientIpResolver, RateLimitService, MetricsService],
+      exports: [ClientIpResolver, RateLimitService, MetricsService, HttpPipeline],
     };
   }
 }

@@ -22,7 +22,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Authenticated, AuthUser, CurrentUser, OptionalJwtAuthGuard } from '@nexus/users';
-import { HttpCacheInterceptor, ViewCache } from '../cache/http-cache.interceptor';
+import { HttpCacheInterceptor } from '../cache/http-cache.interceptor';
+import { ViewCache } from '../cache/view-cache';
 import { ApiProblems } from '../shared/api-problems';
 import { ArticleListingService } from './article-listing.service';
 import { ArticlePage, ArticleView } from './article.types';

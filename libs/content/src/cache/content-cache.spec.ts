@@ -1,18 +1,43 @@
 import { createKeyv } from '@cacheable/memory';
-import { AppConfig, CacheService } from '@nexus/core';
+import {
+  AppConfig,
+  CacheService,
+  MemoryStringStore,
+  RedisStringStore,
+  StringStore,
+} from '@nexus/core';
 import { createCache } from 'cache-manager';
+import IORedis from 'ioredis';
+import { randomBytes } from 'node:crypto';
 import { ContentCache, Scope } from './content-cache';
 
-describe.each([
-  ['tokens in the cache store (full mode)', 'redis://unused'],
-  ['tokens in process (embedded mode)', undefined],
-])('ContentCache (versioned keys, %s)', (_, redisUrl) => {
-  const config = { cacheTtlSeconds: 60, redisPrefix: 'test', redisUrl } as AppConfig;
+const redisUrl = process.env.TEST_REDIS_URL;
+const stores: [string, () => StringStore & { close?: () => void }][] = [
+  ['tokens in process (embedded mode)', () => new MemoryStringStore()],
+];
+if (redisUrl) {
+  stores.push([
+    'tokens in Redis (full mode)',
+    () => {
+      const client = new IORedis(redisUrl);
+      return Object.assign(new RedisStringStore(client), { close: () => client.disconnect() });
+    },
+  ]);
+}
+
+describe.each(stores)('ContentCache (versioned keys, %s)', (_, makeStore) => {
+  const config = {
+    cacheTtlSeconds: 60,
+    redisPrefix: `t${randomBytes(4).toString('hex')}`,
+  } as AppConfig;
   let cache: ContentCache;
+  let store: ReturnType<typeof makeStore>;
   beforeEach(() => {
+    store = makeStore();
     const manager = createCache({ stores: [createKeyv({ lruSize: 1000 })] });
-    cache = new ContentCache(new CacheService(manager, config), config);
+    cache = new ContentCache(new CacheService(manager, config, store), config);
   });
+  afterEach(() => store.close?.());
 
   it('serves a stored value until a scope it depends on is bumped', async () => {
     let loads = 0;
@@ -45,5 +70,12 @@ describe.each([
       async () => row,
     );
     expect(fresh).toBe('new');
+  });
+
+  it('keeps a scope token stable between bumps and replaces it on bump', async () => {
+    const first = await cache.tokens(Scope.list);
+    expect(await cache.tokens(Scope.list)).toBe(first);
+    await cache.bump(Scope.list);
+    expect(await cache.tokens(Scope.list)).not.toBe(first);
   });
 });

@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, CacheService } from '@nexus/core';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, CacheService, MaybePromise } from '@nexus/core';
 import { createHash, randomBytes } from 'node:crypto';
 
 /** Cache namespaces of the content module (each has its own hit/miss counters). */
@@ -12,10 +12,8 @@ export const ContentNs = {
   author: 'content:author',
   /** Low-level: the tag list (`all@<tokens>`). */
   tags: 'content:tags',
-  /** View-level: serialised HTTP responses (`<route>@<tokens>:<query>`). */
+  /** View-level: serialised HTTP answers (`<route>:<query>`; the tokens are inside the value). */
   view: 'content:view',
-  /** View-level: "requested once" markers of listing keys (admission on the second request). */
-  viewSeen: 'content:view-seen',
   /** Generation tokens (see `ContentCache`). */
   generation: 'content:gen',
 } as const;
@@ -52,20 +50,14 @@ export const Scope = {
 export class ContentCache {
   readonly ttlSeconds: number;
   private readonly tokenTtlSeconds: number;
-  /**
-   * Embedded mode: the cache itself lives in this process, so the tokens can be kept in a plain
-   * bounded map (same guarantees, without two cache-store round trips per cached read). Full
-   * mode keeps them in Redis, shared by every instance.
-   */
-  private readonly local?: Map<string, string>;
+  private readonly logger = new Logger(ContentCache.name);
 
   constructor(
     readonly cache: CacheService,
-    @Inject(APP_CONFIG) config: Pick<AppConfig, 'cacheTtlSeconds' | 'redisUrl' | 'redisPrefix'>,
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'cacheTtlSeconds'>,
   ) {
     this.ttlSeconds = config.cacheTtlSeconds;
     this.tokenTtlSeconds = Math.max(86_400, config.cacheTtlSeconds * 10);
-    if (!config.redisUrl) this.local = new Map();
   }
 
   /** Several keys of one namespace in one round trip (Redis MGET), counted per namespace. */
@@ -80,28 +72,47 @@ export class ContentCache {
 
   /** Current token of each scope (one round trip in full mode). */
   async tokenList(scopes: string[]): Promise<string[]> {
-    if (this.local) return scopes.map((s) => this.local!.get(s) ?? this.setLocal(s, newToken()));
-    const current = await this.getMany<string>(ContentNs.generation, scopes);
+    const current = await this.cache.getStrings(
+      scopes.map((s) => [ContentNs.generation, s] as const),
+    );
+    return this.fillTokens(scopes, current);
+  }
+
+  /**
+   * Completes tokens read by the caller (e.g. in the same round trip as a view): a scope without
+   * a token gets a new one. Two readers may both create one; the later write wins and values
+   * stored under the other are misses — never stale.
+   */
+  fillTokens(scopes: string[], current: (string | undefined)[]): MaybePromise<string[]> {
+    if (current.every((t) => t !== undefined)) return current as string[];
     return Promise.all(
       current.map(async (token, i) => {
         if (token) return token;
         const fresh = newToken();
-        await this.cache.set(ContentNs.generation, scopes[i], fresh, this.tokenTtlSeconds);
+        await this.cache.setString(ContentNs.generation, scopes[i], fresh, this.tokenTtlSeconds);
         return fresh;
       }),
     );
   }
 
-  /** Invalidates every value that depends on one of the scopes. */
+  /**
+   * Invalidates every value that depends on one of the scopes. A token that cannot be written
+   * (Redis unreachable right then) is logged: the values built on the old token then stay
+   * reachable until their TTL (`CACHE_TTL`), the bound on staleness in that fault.
+   */
   async bump(...scopes: string[]): Promise<void> {
     const unique = [...new Set(scopes)];
-    if (this.local) {
-      for (const s of unique) this.setLocal(s, newToken());
-      return;
-    }
-    await Promise.all(
-      unique.map((s) => this.cache.set(ContentNs.generation, s, newToken(), this.tokenTtlSeconds)),
+    const stored = await Promise.all(
+      unique.map((s) =>
+        this.cache.setString(ContentNs.generation, s, newToken(), this.tokenTtlSeconds),
+      ),
     );
+    const failed = unique.filter((_, i) => !stored[i]);
+    if (failed.length) {
+      this.logger.error(
+        `Cache invalidation not stored for ${failed.join(', ')}: cached values may be stale for up to ${this.ttlSeconds} s`,
+      );
+    }
   }
 
   /** Cache-aside under a versioned key. `undefined` results are not stored. */
@@ -114,19 +125,7 @@ export class ContentCache {
   ): Promise<T> {
     return this.cache.wrap(ns, versionedKey(key, tokens), load, ttlSeconds ?? this.ttlSeconds);
   }
-
-  /** Bounded like the memory cache; dropping a token only turns its entries into misses. */
-  private setLocal(scope: string, token: string): string {
-    const map = this.local!;
-    map.delete(scope);
-    map.set(scope, token);
-    if (map.size > LOCAL_TOKENS) map.delete(map.keys().next().value!);
-    return token;
-  }
 }
-
-/** Scopes kept in embedded mode (one per article touched, plus a few global ones). */
-const LOCAL_TOKENS = 200_000;
 
 function newToken(): string {
   return randomBytes(6).toString('base64url');

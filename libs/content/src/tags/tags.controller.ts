@@ -1,7 +1,8 @@
 import { Controller, Get, UseInterceptors } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TagDto } from '../articles/dto/article-response.dto';
-import { HttpCacheInterceptor, ViewCache } from '../cache/http-cache.interceptor';
+import { HttpCacheInterceptor } from '../cache/http-cache.interceptor';
+import { ViewCache } from '../cache/view-cache';
 import { ApiProblems } from '../shared/api-problems';
 import { TagCount, TagsService } from './tags.service';
 

@@ -3,7 +3,9 @@ import { createKeyv as createRedisKeyv } from '@keyv/redis';
 import { CacheModule as NestCacheModule } from '@nestjs/cache-manager';
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { RedisService } from '../redis/redis.service';
 import { CacheService } from './cache.service';
+import { MemoryStringStore, RedisStringStore, STRING_STORE, StringStore } from './string-store';
 
 const MEMORY_ENTRIES = 50_000;
 
@@ -16,13 +18,28 @@ const MEMORY_ENTRIES = 50_000;
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         ttl: config.cacheTtlSeconds * 1000,
-        stores: [
-          config.redisUrl ? redisStore(config.redisUrl) : memoryStore(),
-        ],
+        stores: [config.redisUrl ? redisStore(config.redisUrl) : memoryStore()],
       }),
     }),
   ],
-  providers: [CacheService],
+  providers: [
+    {
+      provide: STRING_STORE,
+      inject: [APP_CONFIG, RedisService],
+      useFactory: (config: AppConfig, redis: RedisService): StringStore => {
+        if (!config.redisUrl) return new MemoryStringStore();
+        return new RedisStringStore(
+          redis.duplicate({
+            enableOfflineQueue: false,
+            maxRetriesPerRequest: 0,
+            commandTimeout: 500,
+            connectionName: 'nexus-cache',
+          }),
+        );
+      },
+    },
+    CacheService,
+  ],
   exports: [CacheService],
 })
 export class CoreCacheModule {}

@@ -2,6 +2,8 @@ import { CACHE_MANAGER } from '@nestjs/cache-manager';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Cache } from 'cache-manager';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { andThen, MaybePromise } from '../util/maybe-promise';
+import { MemoryStringStore, STRING_STORE, StringStore } from './string-store';
 
 export interface NamespaceStats {
   hits: number;
@@ -21,6 +23,7 @@ export class CacheService {
   constructor(
     @Inject(CACHE_MANAGER) private readonly cache: Cache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(STRING_STORE) private readonly strings: StringStore = new MemoryStringStore(),
   ) {}
 
   async get<T>(namespace: string, key: string): Promise<T | undefined> {
@@ -47,7 +50,11 @@ export class CacheService {
    */
   async set<T>(namespace: string, key: string, value: T, ttlSeconds?: number): Promise<void> {
     if (!this.config.redisUrl) deepFreeze(value);
-    await this.cache.set(this.key(namespace, key), value, (ttlSeconds ?? this.config.cacheTtlSeconds) * 1000);
+    await this.cache.set(
+      this.key(namespace, key),
+      value,
+      (ttlSeconds ?? this.config.cacheTtlSeconds) * 1000,
+    );
   }
 
   async del(namespace: string, ...keys: string[]): Promise<void> {
@@ -55,12 +62,41 @@ export class CacheService {
   }
 
   /** Cache-aside: returns the cached value or computes, stores and returns it. */
-  async wrap<T>(namespace: string, key: string, load: () => Promise<T>, ttlSeconds?: number): Promise<T> {
+  async wrap<T>(
+    namespace: string,
+    key: string,
+    load: () => Promise<T>,
+    ttlSeconds?: number,
+  ): Promise<T> {
     const cached = await this.get<T>(namespace, key);
     if (cached !== undefined) return cached;
     const value = await load();
     if (value !== undefined && value !== null) await this.set(namespace, key, value, ttlSeconds);
     return value;
+  }
+
+  /**
+   * String values of keys from one or more namespaces in one round trip, without cache-manager's
+   * serialisation (see StringStore): for values that are strings already, on hot paths. Kept apart
+   * from the object API's keys: a key holds either a string written here or an object. Synchronous
+   * in embedded mode.
+   */
+  getStrings(
+    keys: readonly (readonly [namespace: string, key: string])[],
+  ): MaybePromise<(string | undefined)[]> {
+    return andThen(this.strings.mget(keys.map(([ns, k]) => this.stringKey(ns, k))), (values) => {
+      values.forEach((v, i) => this.count(keys[i][0], v !== undefined));
+      return values;
+    });
+  }
+
+  /** Stores a string value; false when the store could not be reached (never throws). */
+  setString(namespace: string, key: string, value: string, ttlSeconds?: number): Promise<boolean> {
+    return this.strings.set(
+      this.stringKey(namespace, key),
+      value,
+      ttlSeconds ?? this.config.cacheTtlSeconds,
+    );
   }
 
   /** Counts a lookup made elsewhere (e.g. the HTTP cache interceptor) against a namespace. */
@@ -81,6 +117,10 @@ export class CacheService {
 
   private key(namespace: string, key: string): string {
     return `${this.config.redisPrefix}:${namespace}:${key}`;
+  }
+
+  private stringKey(namespace: string, key: string): string {
+    return `${this.config.redisPrefix}:s:${namespace}:${key}`;
   }
 }
 

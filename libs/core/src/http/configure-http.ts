@@ -11,6 +11,8 @@ import { createValidationPipe } from '../errors/validation';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { MetricsService } from '../metrics/metrics.service';
 import { ClientIpResolver } from './client-ip.resolver';
+import { HttpPipeline } from './http-pipeline';
+import { isPromise, MaybePromise } from '../util/maybe-promise';
 import './client-ip';
 
 export const API_PREFIX = 'api/v1';
@@ -25,11 +27,16 @@ export function fastifyOptions(config: AppConfig) {
     requestIdHeader: false as const,
     genReqId: (req: IncomingMessage | Http2ServerRequest) => {
       const incoming = req.headers['x-request-id'];
-      const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+      const id =
+        typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
       (req as { id?: string }).id = id;
       return id;
     },
     return503OnClosing: true,
+    // Nest's adapter otherwise registers @fastify/middie, which runs on every request (~9 µs of
+    // CPU measured on the cached-read benchmark) for Nest middleware this app does not use: the
+    // request pipeline is Fastify hooks (below) and HttpPipeline steps.
+    skipMiddie: true,
     forceCloseConnections: 'idle' as const,
   };
 }
@@ -45,14 +52,30 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   const fastify = app.getHttpAdapter().getInstance();
   const resolver = app.get(ClientIpResolver);
   const metrics = app.get(MetricsService);
+  const pipeline = app.get(HttpPipeline);
 
   fastify.decorateRequest('clientIp', '');
   // One hook instead of Nest middleware (which adds @fastify/middie to every request): the
-  // RequestContext entered here is the async context of the rest of the request.
+  // RequestContext entered here is the async context of the rest of the request. Then the edge
+  // steps feature modules registered (HttpPipeline), which may answer before Nest is involved.
   fastify.addHook('onRequest', (request, reply, done) => {
-    request.clientIp = resolver.resolve(request.socket.remoteAddress, request.headers['x-forwarded-for']);
+    request.clientIp = resolver.resolve(
+      request.socket.remoteAddress,
+      request.headers['x-forwarded-for'],
+    );
     reply.header('x-request-id', request.id);
-    RequestContext.run({ requestId: request.id }, done);
+    RequestContext.run({ requestId: request.id }, () => {
+      let answered: MaybePromise<boolean>;
+      try {
+        answered = pipeline.run(request, reply);
+      } catch (err) {
+        return done(err as Error);
+      }
+      if (!isPromise(answered)) return answered ? undefined : done();
+      answered.then((yes) => {
+        if (!yes) done();
+      }, done);
+    });
   });
   const logRequests = config.logRequests;
   fastify.addHook('onResponse', (request, reply, done) => {
@@ -60,7 +83,13 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
     if (logRequests) {
       logger.pino.info(
-        { method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime), ip: request.clientIp },
+        {
+          method: request.method,
+          route,
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+          ip: request.clientIp,
+        },
         'request',
       );
     }

@@ -1,4 +1,4 @@
-import { canonicalQuery, matchesEtag } from './http-cache.interceptor';
+import { canonicalQuery, matchesEtag } from './view-cache';
 
 describe('view cache helpers', () => {
   it('compares If-None-Match weakly, with lists and *', () => {

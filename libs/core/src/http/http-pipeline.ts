@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isPromise, MaybePromise } from '../util/maybe-promise';
+
+/**
+ * A step of the request pipeline that runs in Fastify's `onRequest` hook, after the route is
+ * matched and the client IP resolved, before anything of Nest (guards, pipes, interceptors).
+ * It either lets the request through (`false`) or answers it itself with `reply.send(...)` and
+ * returns `true`. A step handles its own expected failures (e.g. a cache that cannot be reached
+ * lets the request through); what it throws becomes a 500 problem+json like any server fault.
+ */
+export type EdgeStep = (request: FastifyRequest, reply: FastifyReply) => MaybePromise<boolean>;
+
+/**
+ * Order of the edge steps (ARCHITECTURE §4): cheap refusals first, then answers that need no
+ * handler. Gaps leave room for steps a module adds later.
+ */
+export const EdgeStage = {
+  /** IP / CIDR blacklist. */
+  blacklist: 20,
+  /** Rate limiting. */
+  rateLimit: 30,
+  /** Answers from the view-level cache, for requests whose answer does not depend on a caller. */
+  cache: 50,
+} as const;
+
+interface Registered {
+  stage: number;
+  name: string;
+  step: EdgeStep;
+}
+
+/**
+ * The ordered list of edge steps. Feature modules register theirs at start-up (`use`); core's
+ * `onRequest` hook runs them (`run`). Why a step here rather than a Nest guard or interceptor:
+ * what is answered at the edge skips Nest's whole per-request machinery (≈ 20 µs of CPU per
+ * request measured on the reference machine, more than a cached read itself costs).
+ */
+@Injectable()
+export class HttpPipeline {
+  private steps: Registered[] = [];
+
+  use(stage: number, name: string, step: EdgeStep): void {
+    if (this.steps.some((s) => s.name === name))
+      throw new Error(`Edge step "${name}" is already registered`);
+    this.steps = [...this.steps, { stage, name, step }].sort((a, b) => a.stage - b.stage);
+  }
+
+  /** Names in running order (for docs and tests). */
+  names(): string[] {
+    return this.steps.map((s) => s.name);
+  }
+
+  /**
+   * Runs the steps in order; true as soon as one has answered the request. Synchronous as long as
+   * the steps are (an in-process cache hit costs no promise).
+   */
+  run(request: FastifyRequest, reply: FastifyReply, from = 0): MaybePromise<boolean> {
+    for (let i = from; i < this.steps.length; i++) {
+      const answered = this.steps[i].step(request, reply);
+      if (isPromise(answered)) {
+        return answered.then((yes) => yes || this.run(request, reply, i + 1));
+      }
+      if (answered) return true;
+    }
+    return false;
+  }
+}
