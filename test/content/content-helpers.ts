@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { Client } from 'pg';
 import { TestApp } from '../support/test-app';
 
 export const PROBLEM = /^application\/problem\+json/;
@@ -40,22 +40,23 @@ export async function createArticle(
 }
 
 /**
- * Counts SQL statements that mention content tables while `fn` runs, by spying on the one
- * method every TypeORM postgres statement goes through (repositories, query builders and
- * `DataSource.query` alike), in both modes.
+ * Counts the content statements that reach the database while `fn` runs, at the driver
+ * (node-postgres `Client.query`, used by TypeORM and by prepared statements alike, in both modes).
  */
 export async function countContentQueries(
   fn: () => Promise<unknown>,
 ): Promise<{ count: number; sql: string[] }> {
   const sql: string[] = [];
-  const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query').mockImplementation(function (
-    this: PostgresQueryRunner,
-    ...args: Parameters<PostgresQueryRunner['query']>
+  const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (
+    this: Client,
+    ...args: unknown[]
   ) {
-    if (/\b(articles|article_tags|tags|comments|reactions|users|follows)\b/.test(args[0]))
-      sql.push(args[0]);
-    return original.apply(this, args);
-  } as PostgresQueryRunner['query']);
+    const first = args[0] as string | { text?: string };
+    const text = typeof first === 'string' ? first : (first?.text ?? '');
+    if (/\b(articles|article_tags|tags|comments|reactions|users|follows)\b/.test(text))
+      sql.push(text);
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as unknown as Client['query']);
   try {
     await fn();
   } finally {
@@ -63,7 +64,7 @@ export async function countContentQueries(
   }
   return { count: sql.length, sql };
 }
-const original = PostgresQueryRunner.prototype.query;
+const original = Client.prototype.query;
 
 export function dataSource(t: TestApp): DataSource {
   return t.app.get(DataSource);

@@ -7,6 +7,7 @@ export * from './context/request-context';
 export * from './database/embedded-postgres';
 export * from './database/typeorm-options';
 export * from './database/database.module';
+export * from './database/prepared-queries';
 export * from './migrations';
 export * from './cache/cache.service';
 export * from './cache/string-store';

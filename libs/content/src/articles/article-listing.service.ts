@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { ProblemException } from '@nexus/core';
+import { PreparedQueries, ProblemException } from '@nexus/core';
 import { AuthUser, FollowsService } from '@nexus/users';
-import { DataSource } from 'typeorm';
-import { AuthorCardsService } from '../authors/author-cards.service';
 import { CursorPosition, decodeCursor, encodeCursor } from '../shared/cursor';
 import { normaliseTag } from '../shared/text';
-import { ListFilter, listQuery, tagsOfQuery, trendingQuery } from './article-queries';
+import { ListFilter, listQuery, trendingQuery } from './article-queries';
 import { ArticlePage, ArticleSummary, toIso } from './article.types';
 import { FeedQueryDto, ListArticlesQueryDto, TrendingQueryDto } from './dto/article-query.dto';
 
@@ -21,6 +18,10 @@ interface SummaryRow {
   likes_count: number;
   comments_count: number;
   published_at: Date | string;
+  tag_names: string[];
+  author_username: string;
+  author_display_name: string;
+  author_avatar_url: string | null;
   rank?: number | string;
   score?: number | string;
   /** Relevance: upper bound of the candidate window (carried by the cursor). */
@@ -33,8 +34,7 @@ export const DEFAULT_LIMIT = 20;
 @Injectable()
 export class ArticleListingService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly authors: AuthorCardsService,
+    private readonly db: PreparedQueries,
     private readonly follows: FollowsService,
   ) {}
 
@@ -94,16 +94,16 @@ export class ArticleListingService {
   async trending(q: TrendingQueryDto): Promise<{ days: number; items: ArticleSummary[] }> {
     const days = q.days ?? 7;
     const { sql, params } = trendingQuery(days, q.limit ?? DEFAULT_LIMIT);
-    const rows: SummaryRow[] = await this.db.query(sql, params);
-    return { days, items: await this.hydrate(rows) };
+    const rows = await this.db.query<SummaryRow>(sql, params);
+    return { days, items: rows.map(toSummary) };
   }
 
   private async page(filter: ListFilter): Promise<ArticlePage> {
     const { sql, params } = listQuery(filter);
-    const rows: SummaryRow[] = await this.db.query(sql, params);
+    const rows = await this.db.query<SummaryRow>(sql, params);
     const more = rows.length > filter.limit;
     const pageRows = more ? rows.slice(0, filter.limit) : rows;
-    const items = await this.hydrate(pageRows);
+    const items = pageRows.map(toSummary);
     const last = pageRows[pageRows.length - 1];
     let nextCursor: string | null = null;
     if (more && last) {
@@ -122,38 +122,29 @@ export class ArticleListingService {
     }
     return { items, nextCursor };
   }
+}
 
-  private async hydrate(rows: SummaryRow[]): Promise<ArticleSummary[]> {
-    if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
-    const { sql, params } = tagsOfQuery(ids);
-    const [tagRows, cards] = await Promise.all([
-      this.db.query(sql, params) as Promise<{ article_id: string; name: string }[]>,
-      this.authors.cards(rows.map((r) => r.author_id)),
-    ]);
-    const tags = new Map<string, string[]>();
-    for (const t of tagRows) {
-      const list = tags.get(t.article_id) ?? [];
-      list.push(t.name);
-      tags.set(t.article_id, list);
-    }
-    return rows.map((r) => {
-      const item: ArticleSummary = {
-        id: r.id,
-        slug: r.slug,
-        title: r.title,
-        excerpt: r.excerpt,
-        coverUrl: r.cover_url,
-        tags: tags.get(r.id) ?? [],
-        readingTimeMinutes: Number(r.reading_minutes),
-        likesCount: Number(r.likes_count),
-        commentsCount: Number(r.comments_count),
-        publishedAt: toIso(r.published_at),
-        author: cards.get(r.author_id)!,
-      };
-      if (r.rank !== undefined) item.rank = Number(r.rank);
-      if (r.score !== undefined) item.score = Number(r.score);
-      return item;
-    });
-  }
+/** A listing row (article columns + the author card joined in the same query) → the API item. */
+function toSummary(r: SummaryRow): ArticleSummary {
+  const item: ArticleSummary = {
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    excerpt: r.excerpt,
+    coverUrl: r.cover_url,
+    tags: r.tag_names,
+    readingTimeMinutes: Number(r.reading_minutes),
+    likesCount: Number(r.likes_count),
+    commentsCount: Number(r.comments_count),
+    publishedAt: toIso(r.published_at),
+    author: {
+      id: r.author_id,
+      username: r.author_username,
+      displayName: r.author_display_name,
+      avatarUrl: r.author_avatar_url,
+    },
+  };
+  if (r.rank !== undefined) item.rank = Number(r.rank);
+  if (r.score !== undefined) item.score = Number(r.score);
+  return item;
 }

@@ -51,6 +51,10 @@ export class ArticleEntity {
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
 
+  /** Sorted copy of the article's tag names (read model; `article_tags` is the source). */
+  @Column({ name: 'tag_names', type: 'text', array: true, default: () => `'{}'` })
+  tagNames: string[];
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -33,8 +33,7 @@ interface ArticleRow {
 
 const RECORD_COLUMNS = `a.id, a.author_id, a.slug, a.title, a.body, a.excerpt, a.cover_url, a.status,
   a.reading_minutes, a.likes_count, a.comments_count, a.published_at, a.created_at, a.updated_at,
-  ARRAY(SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
-         WHERE at.article_id = a.id ORDER BY t.name) AS tags`;
+  a.tag_names AS tags`;
 
 /** Marker stored for a slug without an article, so repeated 404s do not reach the database. */
 interface Missing {
@@ -332,8 +331,13 @@ function normaliseTags(tags: string[] | undefined): string[] {
   return [...new Set((tags ?? []).map(normaliseTag).filter(Boolean))];
 }
 
+/** Replaces an article's tags: `article_tags` and the sorted copy in `articles.tag_names`. */
 async function replaceTags(em: EntityManager, articleId: string, tags: string[]): Promise<void> {
   await em.query(`DELETE FROM article_tags WHERE article_id = $1`, [articleId]);
+  await em.query(`UPDATE articles SET tag_names = $2::text[] WHERE id = $1`, [
+    articleId,
+    [...tags].sort(),
+  ]);
   if (tags.length === 0) return;
   await em.query(
     `INSERT INTO tags (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING`,

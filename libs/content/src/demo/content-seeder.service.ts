@@ -283,11 +283,12 @@ export class ContentSeeder implements OnApplicationBootstrap {
     if (!seeds.length) return;
     const created = seeds.map((s) => (s.publishedAt ?? new Date()).toISOString());
     await this.db.query(
-      `INSERT INTO articles (id, author_id, slug, title, body, excerpt, status, reading_minutes, published_at, created_at, updated_at)
-       SELECT id, author_id, slug, title, body, excerpt, status, reading_minutes, published_at, created_at, created_at
+      `INSERT INTO articles (id, author_id, slug, title, body, excerpt, status, reading_minutes, published_at, created_at, updated_at, tag_names)
+       SELECT id, author_id, slug, title, body, excerpt, status, reading_minutes, published_at, created_at, created_at,
+              string_to_array(tag_names, ',')
          FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[],
-                     $9::timestamptz[], $10::timestamptz[])
-           AS x(id, author_id, slug, title, body, excerpt, status, reading_minutes, published_at, created_at)`,
+                     $9::timestamptz[], $10::timestamptz[], $11::text[])
+           AS x(id, author_id, slug, title, body, excerpt, status, reading_minutes, published_at, created_at, tag_names)`,
       [
         seeds.map((s) => s.id),
         seeds.map((s) => s.authorId),
@@ -299,6 +300,8 @@ export class ContentSeeder implements OnApplicationBootstrap {
         seeds.map((s) => readingMinutes(s.body)),
         seeds.map((s) => s.publishedAt?.toISOString() ?? null),
         created,
+        // Tag names are [a-z0-9-] (normalised): a comma-joined list survives the array of text.
+        seeds.map((s) => [...new Set(s.tags)].sort().join(',')),
       ],
     );
     const names = [...new Set(seeds.flatMap((s) => s.tags))];

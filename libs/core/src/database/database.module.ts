@@ -5,6 +5,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EmbeddedPostgres } from './embedded-postgres';
 import { MigrationList, runMigrations, typeOrmOptions } from './typeorm-options';
+import { PreparedQueries } from './prepared-queries';
 
 export const EMBEDDED_POSTGRES = Symbol('EMBEDDED_POSTGRES');
 
@@ -60,7 +61,8 @@ export class DatabaseModule {
           },
         }),
       ],
-      exports: [EmbeddedPostgresModule],
+      providers: [PreparedQueries],
+      exports: [EmbeddedPostgresModule, PreparedQueries],
     };
   }
 }
