@@ -11,6 +11,7 @@ import { CacheMetricsController } from './cache/cache-metrics.controller';
 import { CacheMetricsService } from './cache/cache-metrics.service';
 import { ContentCache } from './cache/content-cache';
 import { HttpCacheInterceptor } from './cache/http-cache.interceptor';
+import { TokenMirror } from './cache/token-mirror';
 import { ViewCacheService } from './cache/view-cache';
 import { CommentEntity } from './comments/comment.entity';
 import { CommentsController } from './comments/comments.controller';
@@ -43,6 +44,7 @@ import { TagsService } from './tags/tags.service';
     CacheMetricsController,
   ],
   providers: [
+    TokenMirror,
     ContentCache,
     AuthorCardsService,
     ArticlesService,

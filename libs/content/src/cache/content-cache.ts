@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, CacheService, MaybePromise } from '@nexus/core';
 import { createHash, randomBytes } from 'node:crypto';
+import { TokenMirror } from './token-mirror';
 
 /** Cache namespaces of the content module (each has its own hit/miss counters). */
 export const ContentNs = {
@@ -55,6 +56,7 @@ export class ContentCache {
   constructor(
     readonly cache: CacheService,
     @Inject(APP_CONFIG) config: Pick<AppConfig, 'cacheTtlSeconds'>,
+    @Optional() readonly mirror?: TokenMirror,
   ) {
     this.ttlSeconds = config.cacheTtlSeconds;
     this.tokenTtlSeconds = Math.max(86_400, config.cacheTtlSeconds * 10);
@@ -72,10 +74,15 @@ export class ContentCache {
 
   /** Current token of each scope (one round trip in full mode). */
   async tokenList(scopes: string[]): Promise<string[]> {
+    const mirrored = this.mirror?.get(scopes);
+    if (mirrored) return mirrored;
+    const mark = this.mirror?.mark() ?? 0;
     const current = await this.cache.getStrings(
       scopes.map((s) => [ContentNs.generation, s] as const),
     );
-    return this.fillTokens(scopes, current);
+    const tokens = await this.fillTokens(scopes, current);
+    this.mirror?.fill(scopes, tokens, mark);
+    return tokens;
   }
 
   /**
@@ -108,6 +115,8 @@ export class ContentCache {
       ),
     );
     const failed = unique.filter((_, i) => !stored[i]);
+    // Every instance's copy of the old tokens is gone before the write is answered.
+    await this.mirror?.invalidate(unique);
     if (failed.length) {
       this.logger.error(
         `Cache invalidation not stored for ${failed.join(', ')}: cached values may be stale for up to ${this.ttlSeconds} s`,

@@ -1,6 +1,6 @@
 import { applyDecorators, Injectable, OnModuleInit, SetMetadata } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { andThen, EdgeStage, HttpPipeline, MaybePromise } from '@nexus/core';
+import { andThen, EdgeStage, HttpPipeline, MaybePromise, MemoryStringStore } from '@nexus/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { ContentCache, ContentNs, Scope } from './content-cache';
@@ -66,11 +66,19 @@ const SEEN_KEYS = 20_000;
 @Injectable()
 export class ViewCacheService implements OnModuleInit {
   private readonly seen = new Map<string, true>();
+  /**
+   * Full mode: this instance's copy of view entries it read or stored. An entry carries the tokens
+   * it was built on, so a copy needs no invalidation of its own: it is used only while the
+   * TokenMirror's (acknowledged) copy of those tokens matches it.
+   */
+  private readonly local?: MemoryStringStore;
 
   constructor(
     private readonly cache: ContentCache,
     private readonly pipeline: HttpPipeline,
-  ) {}
+  ) {
+    if (cache.mirror?.enabled) this.local = new MemoryStringStore(20_000, 32 * 1024 * 1024);
+  }
 
   onModuleInit(): void {
     this.pipeline.use(EdgeStage.cache, 'content-view-cache', (req, reply) => this.edge(req, reply));
@@ -133,6 +141,17 @@ export class ViewCacheService implements OnModuleInit {
    * built on other tokens is a miss.
    */
   lookup(plan: ViewPlan): MaybePromise<ViewLookup> {
+    const mirrored = this.local && this.cache.mirror!.get(plan.scopes);
+    if (mirrored) {
+      const tokens = mirrored.join('.');
+      const copy = this.local!.get(plan.key);
+      const hit = copy !== undefined ? decode(copy, tokens) : undefined;
+      if (hit) {
+        this.cache.cache.count(ContentNs.view, true);
+        return { plan, tokens, hit };
+      }
+    }
+    const mark = this.cache.mirror?.mark() ?? 0;
     const keys = [
       ...plan.scopes.map((s) => [ContentNs.generation, s] as const),
       [ContentNs.view, plan.key] as const,
@@ -141,7 +160,12 @@ export class ViewCacheService implements OnModuleInit {
       const entry = values.pop();
       return andThen(this.cache.fillTokens(plan.scopes, values), (list) => {
         const tokens = list.join('.');
-        return { plan, tokens, hit: entry !== undefined ? decode(entry, tokens) : undefined };
+        const hit = entry !== undefined ? decode(entry, tokens) : undefined;
+        if (this.local) {
+          this.cache.mirror!.fill(plan.scopes, list, mark);
+          if (hit) void this.local.set(plan.key, entry!, this.cache.ttlSeconds);
+        }
+        return { plan, tokens, hit };
       });
     });
   }
@@ -154,12 +178,9 @@ export class ViewCacheService implements OnModuleInit {
       if (this.seen.size > SEEN_KEYS) this.seen.delete(this.seen.keys().next().value!);
       return;
     }
-    await this.cache.cache.setString(
-      ContentNs.view,
-      plan.key,
-      encode(lookup.tokens, view),
-      this.cache.ttlSeconds,
-    );
+    const entry = encode(lookup.tokens, view);
+    if (this.local) void this.local.set(plan.key, entry, this.cache.ttlSeconds);
+    await this.cache.cache.setString(ContentNs.view, plan.key, entry, this.cache.ttlSeconds);
   }
 
   /**
