@@ -1,4 +1,5 @@
-import { DataSource } from 'typeorm';
+import { PreparedQueries } from '@nexus/core';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { testModes } from '../support/modes';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -22,7 +23,8 @@ describe.each(testModes())('transactions under concurrency (%s mode)', (mode) =>
   afterAll(() => t?.close());
   beforeEach(() => db.query('TRUNCATE tx_counter; INSERT INTO tx_counter VALUES (1, 0)'));
 
-  const value = async () => (await db.query('SELECT v FROM tx_counter WHERE id = 1'))[0].v as number;
+  const value = async () =>
+    (await db.query('SELECT v FROM tx_counter WHERE id = 1'))[0].v as number;
 
   it("a rolled-back transaction does not undo another transaction's committed write", async () => {
     const t1 = db.transaction(async (em) => {
@@ -68,6 +70,38 @@ describe.each(testModes())('transactions under concurrency (%s mode)', (mode) =>
       ),
     );
     expect(await value()).toBe(n);
+  });
+
+  it('a prepared statement never sees the write of a transaction that rolls back', async () => {
+    const prepared = t.app.get(PreparedQueries);
+    const tx = db
+      .transaction(async (em) => {
+        await em.query('UPDATE tx_counter SET v = v + 100 WHERE id = 1');
+        await sleep(40);
+        throw new Error('rollback');
+      })
+      .catch(() => undefined);
+    await sleep(10);
+    const read = (sql: string) => prepared.query<{ v: number }>(sql, [1]);
+    const sql = 'SELECT v FROM tx_counter WHERE id = $1';
+    // Embedded: waits for the session (after the rollback); full: reads the committed row.
+    expect((await read(sql))[0].v).toBe(0);
+    await tx;
+    // The same named statement, executed again on a connection that prepared it.
+    for (let i = 0; i < 7; i++) expect((await read(sql))[0].v).toBe(0);
+  });
+
+  it('a failing prepared statement rejects with QueryFailedError and leaves the pool usable', async () => {
+    const prepared = t.app.get(PreparedQueries);
+    await expect(
+      prepared.query('SELECT * FROM no_such_table WHERE id = $1', [1]),
+    ).rejects.toBeInstanceOf(QueryFailedError);
+    await expect(
+      prepared.query('SELECT v FROM tx_counter WHERE id = $1', ['not a number']),
+    ).rejects.toThrow(/invalid input syntax/);
+    expect(
+      (await prepared.query<{ v: number }>('SELECT v FROM tx_counter WHERE id = $1', [1]))[0].v,
+    ).toBe(0);
   });
 
   it('a failing statement inside a transaction leaves the session usable for others', async () => {

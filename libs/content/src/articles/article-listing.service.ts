@@ -100,7 +100,12 @@ export class ArticleListingService {
 
   private async page(filter: ListFilter): Promise<ArticlePage> {
     const { sql, params } = listQuery(filter);
-    const rows = await this.db.query<SummaryRow>(sql, params);
+    // Only the plain newest-first listing (optionally bounded by dates or a cursor) has one best
+    // plan whatever the values: the keyset index. Search terms, tags, authors and the feed's
+    // author list change the best plan with their selectivity, so they are planned per call.
+    const prepare =
+      filter.order === 'recent' && !filter.q && !filter.tag && !filter.author && !filter.authorIds;
+    const rows = await this.db.query<SummaryRow>(sql, params, { prepare });
     const more = rows.length > filter.limit;
     const pageRows = more ? rows.slice(0, filter.limit) : rows;
     const items = pageRows.map(toSummary);

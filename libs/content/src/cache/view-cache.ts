@@ -150,6 +150,12 @@ export class ViewCacheService implements OnModuleInit {
         this.cache.cache.count(ContentNs.view, true);
         return { plan, tokens, hit };
       }
+      // A listing query this instance has never seen is almost never stored anywhere (most are
+      // one-offs: any filter, date or cursor): a miss without asking Redis for it.
+      if (plan.admitOnSecondRequest && !this.seen.has(plan.key)) {
+        this.cache.cache.count(ContentNs.view, false);
+        return { plan, tokens };
+      }
     }
     const mark = this.cache.mirror?.mark() ?? 0;
     const keys = [

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import type { Pool, QueryResultRow } from 'pg';
+import type { Pool, QueryResult, QueryResultRow } from 'pg';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
@@ -26,13 +26,35 @@ export class PreparedQueries {
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async query<T extends QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> {
+  /**
+   * `prepare: false` sends the statement unnamed (planned for these very values), for statements
+   * whose best plan depends on the values: a search term's or a tag's selectivity, where one
+   * reused generic plan would be right for some values and very slow for others.
+   */
+  async query<T extends QueryResultRow>(
+    sql: string,
+    params: unknown[],
+    { prepare = true }: { prepare?: boolean } = {},
+  ): Promise<T[]> {
     const pool = (this.db.driver as PostgresDriver).master as Pool;
     const logger = this.db.logger;
     logger.logQuery(sql);
     const started = Date.now();
     try {
-      const result = await pool.query<T>({ name: this.nameOf(sql), text: sql, values: params });
+      // A checked-out client released normally, error or not (as TypeORM does): `pool.query`
+      // would destroy the client after a failed statement, and with PGlite — one session behind
+      // every "connection" — the replacement client finds the protocol mid-conversation.
+      const client = await pool.connect();
+      let result: QueryResult<T>;
+      try {
+        result = await client.query<T>(
+          prepare
+            ? { name: this.nameOf(sql), text: sql, values: params }
+            : { text: sql, values: params },
+        );
+      } finally {
+        client.release();
+      }
       const ms = Date.now() - started;
       const slow = this.db.options.maxQueryExecutionTime;
       if (slow && ms > slow) logger.logQuerySlow(ms, sql);

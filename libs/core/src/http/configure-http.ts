@@ -1,5 +1,6 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -54,15 +55,23 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   const metrics = app.get(MetricsService);
   const pipeline = app.get(HttpPipeline);
 
-  fastify.decorateRequest('clientIp', '');
+  // Resolved on first use and kept: requests answered without anyone asking (most cache hits)
+  // do not pay for it.
+  const resolved = Symbol('clientIp');
+  fastify.decorateRequest(resolved, null);
+  fastify.decorateRequest('clientIp', {
+    getter(this: FastifyRequest) {
+      const self = this as FastifyRequest & { [resolved]: string | null };
+      return (self[resolved] ??= resolver.resolve(
+        this.socket.remoteAddress,
+        this.headers['x-forwarded-for'],
+      ));
+    },
+  });
   // One hook instead of Nest middleware (which adds @fastify/middie to every request): the
   // RequestContext entered here is the async context of the rest of the request. Then the edge
   // steps feature modules registered (HttpPipeline), which may answer before Nest is involved.
   fastify.addHook('onRequest', (request, reply, done) => {
-    request.clientIp = resolver.resolve(
-      request.socket.remoteAddress,
-      request.headers['x-forwarded-for'],
-    );
     reply.header('x-request-id', request.id);
     RequestContext.run({ requestId: request.id }, () => {
       let answered: MaybePromise<boolean>;

@@ -15,6 +15,8 @@ export class MetricsService implements OnModuleInit {
     registers: [this.registry],
   });
 
+  private readonly httpChildren = new Map<string, ReturnType<MetricsService['httpDuration']['labels']>>();
+
   constructor(
     private readonly cache: CacheService,
     private readonly queues: QueueRegistry,
@@ -59,7 +61,19 @@ export class MetricsService implements OnModuleInit {
     });
   }
 
+  /**
+   * One observation per request. The labelled child of each (method, route template, status) is
+   * kept, so the hot path is a map lookup instead of prom-client hashing the label object on
+   * every call. Routes are templates (`/articles/:slug`), so the set stays small; unmatched
+   * requests share one route label.
+   */
   observeRequest(method: string, route: string, status: number, seconds: number): void {
-    this.httpDuration.observe({ method, route, status: String(status) }, seconds);
+    const key = `${method} ${status} ${route}`;
+    let child = this.httpChildren.get(key);
+    if (!child) {
+      child = this.httpDuration.labels({ method, route, status: String(status) });
+      if (this.httpChildren.size < 10_000) this.httpChildren.set(key, child);
+    }
+    child.observe(seconds);
   }
 }
