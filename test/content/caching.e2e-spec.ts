@@ -1,6 +1,7 @@
 import { ADMIN_ENV, loginAs, loginAsAdmin, RegisteredUser, registerUser } from '../support/auth';
 import { testModes } from '../support/modes';
 import { startTestApp, TestApp } from '../support/test-app';
+import { HttpCacheInterceptor } from '../../libs/content/src/cache/http-cache.interceptor';
 import { auth, countContentQueries, createArticle, PROBLEM } from './content-helpers';
 
 /**
@@ -61,6 +62,38 @@ describe.each(testModes())('content caching (%s mode)', (mode) => {
     expect(listing.headers['x-cache']).toBe('HIT');
     expect(listing.json().items.map((i: { id: string }) => i.id)).toContain(a.id);
     expect(cachedList.count).toBe(0);
+  });
+
+  it('answers anonymous hits at the edge, before Nest; a token always goes through the guard', async () => {
+    const a = await createArticle(t, alice.accessToken, { title: 'Edge answered' }, true);
+    const url = `/api/v1/articles/${a.slug}`;
+    expect((await get(t, url)).headers['x-cache']).toBe('MISS');
+    const intercept = jest.spyOn(HttpCacheInterceptor.prototype, 'intercept');
+    try {
+      const hit = await get(t, url);
+      expect(hit.headers['x-cache']).toBe('HIT');
+      expect(intercept).not.toHaveBeenCalled();
+      // Conditional GETs are answered there too.
+      const notModified = await get(t, url, undefined, {
+        'if-none-match': hit.headers.etag as string,
+      });
+      expect(notModified.statusCode).toBe(304);
+      expect(notModified.body).toBe('');
+      expect(intercept).not.toHaveBeenCalled();
+
+      // With a valid token: same public answer, through Nest (guard, then interceptor).
+      const withToken = await get(t, url, bob.accessToken);
+      expect(withToken.statusCode).toBe(200);
+      expect(withToken.body).toBe(hit.body);
+      expect(intercept).toHaveBeenCalledTimes(1);
+      // With a bad token: the guard refuses it; the cached answer is not a way around it.
+      const forged = await get(t, url, 'not-a-jwt');
+      expect(forged.statusCode).toBe(401);
+      expect(forged.headers['content-type']).toMatch(PROBLEM);
+      expect(forged.body).not.toContain('Edge answered');
+    } finally {
+      intercept.mockRestore();
+    }
   });
 
   it('read → update → read returns the new version at once, on every instance', async () => {

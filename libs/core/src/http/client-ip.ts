@@ -10,5 +10,6 @@ declare module 'fastify' {
 
 /** Injects the resolved client IP of the current request. */
 export const ClientIp = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): string => ctx.switchToHttp().getRequest<FastifyRequest>().clientIp,
+  (_: unknown, ctx: ExecutionContext): string =>
+    ctx.switchToHttp().getRequest<FastifyRequest>().clientIp,
 );

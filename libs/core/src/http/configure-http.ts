@@ -68,23 +68,25 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
       ));
     },
   });
-  // One hook instead of Nest middleware (which adds @fastify/middie to every request): the
-  // RequestContext entered here is the async context of the rest of the request. Then the edge
-  // steps feature modules registered (HttpPipeline), which may answer before Nest is involved.
+  // One hook instead of Nest middleware (which adds @fastify/middie to every request): the edge
+  // steps feature modules registered (HttpPipeline), which may answer before Nest is involved,
+  // then the RequestContext, the async context of the rest of the request.
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
-    RequestContext.run({ requestId: request.id }, () => {
-      let answered: MaybePromise<boolean>;
-      try {
-        answered = pipeline.run(request, reply);
-      } catch (err) {
-        return done(err as Error);
-      }
-      if (!isPromise(answered)) return answered ? undefined : done();
-      answered.then((yes) => {
-        if (!yes) done();
-      }, done);
-    });
+    // Edge steps run before the RequestContext is entered: an answer given at the edge then does
+    // not pay for async-context propagation into every resource its reply creates (2–5 µs of CPU
+    // per cached read, measured). What goes on to Nest runs inside the context.
+    const proceed = (err?: Error) => RequestContext.run({ requestId: request.id }, () => done(err));
+    let answered: MaybePromise<boolean>;
+    try {
+      answered = pipeline.run(request, reply);
+    } catch (err) {
+      return proceed(err as Error);
+    }
+    if (!isPromise(answered)) return answered ? undefined : proceed();
+    answered.then((yes) => {
+      if (!yes) proceed();
+    }, proceed);
   });
   const logRequests = config.logRequests;
   fastify.addHook('onResponse', (request, reply, done) => {
@@ -98,6 +100,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
           status: reply.statusCode,
           ms: Math.round(reply.elapsedTime),
           ip: request.clientIp,
+          reqId: request.id,
         },
         'request',
       );

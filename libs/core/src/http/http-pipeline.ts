@@ -6,7 +6,9 @@ import { isPromise, MaybePromise } from '../util/maybe-promise';
  * A step of the request pipeline that runs in Fastify's `onRequest` hook, after the route is
  * matched and the client IP resolved, before anything of Nest (guards, pipes, interceptors).
  * It either lets the request through (`false`) or answers it itself with `reply.send(...)` and
- * returns `true`. A step handles its own expected failures (e.g. a cache that cannot be reached
+ * returns `true`. Steps run before the request's `RequestContext` is entered (an answer at the
+ * edge should not pay for async-context propagation): a step that logs passes `request.id`
+ * itself. A step handles its own expected failures (e.g. a cache that cannot be reached
  * lets the request through); what it throws becomes a 500 problem+json like any server fault.
  */
 export type EdgeStep = (request: FastifyRequest, reply: FastifyReply) => MaybePromise<boolean>;
