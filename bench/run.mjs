@@ -23,6 +23,7 @@ import { parseArgs, USAGE } from './lib/args.mjs';
 import { createFullModeResources } from './lib/full-mode.mjs';
 import { apiClient, NotAvailable, tokenFromEmail, waitForEmail } from './lib/http.mjs';
 import { runLoad } from './lib/load.mjs';
+import { runOpenLoop } from './lib/open-loop.mjs';
 import { HOST, freePort, startNode, waitForHttp } from './lib/processes.mjs';
 import { formatSummary, summariseProfile } from './lib/profile-summary.mjs';
 import { describeTarget, markdown, textTable, verdict } from './lib/report.mjs';
@@ -388,20 +389,30 @@ async function main() {
         await request.beforeRun?.();
         log(`${scenario.name}${tag}: measuring ${opts.duration} s ...`);
         const fromUs = nowUs();
-        const result = await runLoad({
-          port: nexusPort,
-          request: request.req,
-          duration: opts.duration,
-          connections: opts.connections,
-          serverPid: nexus.child.pid,
-        });
+        const measure = request.req.rate
+          ? runOpenLoop({
+              port: nexusPort,
+              request: request.req,
+              duration: opts.duration,
+              connections: opts.connections,
+              rate: request.req.rate,
+              serverPid: nexus.child.pid,
+            })
+          : runLoad({
+              port: nexusPort,
+              request: request.req,
+              duration: opts.duration,
+              connections: opts.connections,
+              serverPid: nexus.child.pid,
+            });
+        const result = await measure;
         (profileWindows[scenario.name] ??= []).push({ fromUs, toUs: nowUs() });
         rounds.push({
           ...result,
           baselineRps: base.rps,
           baselineCpuUsPerReq: base.serverCpuUsPerReq,
           // At a fixed request rate, throughput says nothing about the server.
-          ratio: base.rps && !request.req.overallRate ? result.rps / base.rps : null,
+          ratio: base.rps && !request.req.rate ? result.rps / base.rps : null,
           loadAvgBefore: Math.round(loadAvg * 100) / 100,
         });
       }

@@ -17,7 +17,7 @@ export function runLoad({ port, request, duration, connections, serverPid }) {
   if (!(connections >= 1 && connections <= MAX_CONNECTIONS)) {
     throw new Error(`connections must be in [1, ${MAX_CONNECTIONS}]`);
   }
-  const { path = '/', method = 'GET', headers, body, setupClient, requests, overallRate } = request;
+  const { path = '/', method = 'GET', headers, body, setupClient, requests } = request;
   if (!path.startsWith('/')) throw new Error(`request path must start with "/" (got ${path})`);
   const opts = {
     url: `http://${HOST}:${port}${path}`,
@@ -30,9 +30,6 @@ export function runLoad({ port, request, duration, connections, serverPid }) {
     timeout: 10,
     setupClient,
     requests,
-    // An open-loop rate (req/s over all connections) to read latency below saturation; latencies
-    // are then corrected for coordinated omission by autocannon.
-    overallRate,
   };
   if (
     opts.body !== undefined &&
