@@ -23,6 +23,16 @@ describe.each(testModes())('transactions under concurrency (%s mode)', (mode) =>
   afterAll(() => t?.close());
   beforeEach(() => db.query('TRUNCATE tx_counter; INSERT INTO tx_counter VALUES (1, 0)'));
 
+  /** A transaction that adds 100, stays open ~40 ms, then rolls back. */
+  const addHundredThenRollBack = () =>
+    db
+      .transaction(async (em) => {
+        await em.query('UPDATE tx_counter SET v = v + 100 WHERE id = 1');
+        await sleep(40);
+        throw new Error('rollback');
+      })
+      .catch(() => undefined);
+
   const value = async () =>
     (await db.query('SELECT v FROM tx_counter WHERE id = 1'))[0].v as number;
 
@@ -45,13 +55,7 @@ describe.each(testModes())('transactions under concurrency (%s mode)', (mode) =>
   });
 
   it('a plain write made while a transaction is open survives its rollback', async () => {
-    const tx = db
-      .transaction(async (em) => {
-        await em.query('UPDATE tx_counter SET v = v + 100 WHERE id = 1');
-        await sleep(40);
-        throw new Error('rollback');
-      })
-      .catch(() => undefined);
+    const tx = addHundredThenRollBack();
     await sleep(10);
     await db.query('UPDATE tx_counter SET v = v + 1 WHERE id = 1');
     await tx;
@@ -74,13 +78,7 @@ describe.each(testModes())('transactions under concurrency (%s mode)', (mode) =>
 
   it('a prepared statement never sees the write of a transaction that rolls back', async () => {
     const prepared = t.app.get(PreparedQueries);
-    const tx = db
-      .transaction(async (em) => {
-        await em.query('UPDATE tx_counter SET v = v + 100 WHERE id = 1');
-        await sleep(40);
-        throw new Error('rollback');
-      })
-      .catch(() => undefined);
+    const tx = addHundredThenRollBack();
     await sleep(10);
     const read = (sql: string) => prepared.query<{ v: number }>(sql, [1]);
     const sql = 'SELECT v FROM tx_counter WHERE id = $1';
