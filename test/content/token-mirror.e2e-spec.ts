@@ -36,7 +36,21 @@ suite('token mirror across api instances (full mode)', () => {
     }
   };
 
-  it('registers both instances as live', async () => {
+  it('registers an instance as live once it uses the cache, not before', async () => {
+    const idle = await startTestApp('full', { shareWith: a });
+    try {
+      const before = await a.app.get(TokenMirror).liveInstances();
+      expect(before).not.toContain(idle.app.get(TokenMirror).id);
+    } finally {
+      await idle.close();
+    }
+    for (const app of [a, b]) await get(app, '/api/v1/tags');
+    for (let i = 0; i < 50; i++) {
+      const live = await a.app.get(TokenMirror).liveInstances();
+      if (live.includes(a.app.get(TokenMirror).id) && live.includes(b.app.get(TokenMirror).id))
+        break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
     const live = await a.app.get(TokenMirror).liveInstances();
     expect(live).toEqual(
       expect.arrayContaining([a.app.get(TokenMirror).id, b.app.get(TokenMirror).id]),

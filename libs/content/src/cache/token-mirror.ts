@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, RedisService } from '@nexus/core';
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -41,7 +41,7 @@ interface Invalidation {
  * logs which instances did not confirm, and copies expire after MIRROR_TTL_MS at the latest.
  */
 @Injectable()
-export class TokenMirror implements OnModuleInit, OnModuleDestroy {
+export class TokenMirror implements OnModuleDestroy {
   private readonly logger = new Logger(TokenMirror.name);
   private readonly tokens = new Map<string, { token: string; at: number }>();
   private readonly instanceId = randomUUID();
@@ -53,6 +53,7 @@ export class TokenMirror implements OnModuleInit, OnModuleDestroy {
   private lastHeartbeat = 0;
   private heartbeat?: NodeJS.Timeout;
   private seq = 0;
+  private starting?: Promise<void>;
   private readonly pending = new Map<string, { waiting: Set<string>; done: () => void }>();
 
   constructor(
@@ -68,8 +69,16 @@ export class TokenMirror implements OnModuleInit, OnModuleDestroy {
     return this.redis.enabled;
   }
 
-  async onModuleInit(): Promise<void> {
-    if (!this.redis.enabled) return;
+  /**
+   * Subscribes and starts announcing this instance, once, on first use: a process that never
+   * reads or writes content through the cache (the worker, the seed command) is never waited for.
+   */
+  private start(): Promise<void> {
+    if (!this.redis.enabled) return Promise.resolve();
+    return (this.starting ??= this.connect());
+  }
+
+  private async connect(): Promise<void> {
     const sub = (this.subscriber = this.redis.duplicate({ maxRetriesPerRequest: null }));
     sub.on('message', (channel: string, raw: string) => this.onMessage(channel, raw));
     const lost = () => {
@@ -99,6 +108,7 @@ export class TokenMirror implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    await this.starting?.catch(() => undefined);
     clearInterval(this.heartbeat);
     this.subscribed = false;
     await this.redis.client?.zrem(this.registry, this.instanceId).catch(() => undefined);
@@ -107,7 +117,10 @@ export class TokenMirror implements OnModuleInit, OnModuleDestroy {
 
   /** The copied tokens of all the scopes, or undefined when one is missing or the copy is not trusted. */
   get(scopes: string[]): string[] | undefined {
-    if (!this.trusted()) return undefined;
+    if (!this.trusted()) {
+      void this.start();
+      return undefined;
+    }
     const now = Date.now();
     const out: string[] = [];
     for (const s of scopes) {
@@ -138,6 +151,7 @@ export class TokenMirror implements OnModuleInit, OnModuleDestroy {
   async invalidate(scopes: string[]): Promise<void> {
     if (!this.redis.client) return;
     this.drop(scopes);
+    await this.start(); // the confirmations arrive on this instance's subscription
     const message: Invalidation = { id: randomUUID(), origin: this.instanceId, scopes };
     let waiting: Set<string>;
     try {
