@@ -37,7 +37,7 @@ export class HttpCacheInterceptor implements NestInterceptor {
     req: FastifyRequest,
     reply: FastifyReply,
     next: CallHandler,
-  ): Promise<string> {
+  ): Promise<string | Buffer> {
     const plan = route && this.views.plan(route, req);
     const lookup = plan && (this.views.edgeLookup(req) ?? (await this.views.lookup(plan)));
     if (lookup?.hit) return this.views.respond(req, reply, lookup.hit, true, 'HIT');

