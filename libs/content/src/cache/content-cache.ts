@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, CacheService, MaybePromise } from '@nexus/core';
+import { andThen, APP_CONFIG, AppConfig, CacheService, MaybePromise } from '@nexus/core';
 import { createHash, randomBytes } from 'node:crypto';
 import { TokenMirror } from './token-mirror';
 
@@ -72,25 +72,46 @@ export class ContentCache {
     return (await this.tokenList(scopes)).join('.');
   }
 
-  /** Current token of each scope (one round trip in full mode). */
+  /** Current token of each scope (one round trip in full mode, none when mirrored). */
   async tokenList(scopes: string[]): Promise<string[]> {
-    const mirrored = this.mirror?.get(scopes);
-    if (mirrored) return mirrored;
-    const mark = this.mirror?.mark() ?? 0;
-    const current = await this.cache.getStrings(
-      scopes.map((s) => [ContentNs.generation, s] as const),
-    );
-    const tokens = await this.fillTokens(scopes, current);
-    this.mirror?.fill(scopes, tokens, mark);
-    return tokens;
+    return (await this.readTokens(scopes)).tokens;
   }
 
   /**
-   * Completes tokens read by the caller (e.g. in the same round trip as a view): a scope without
-   * a token gets a new one. Two readers may both create one; the later write wins and values
+   * The scopes' current tokens and, optionally, one more string value, in one round trip: the
+   * tokens come from this instance's TokenMirror when it has them all (then only `extra` is read),
+   * else from the store — and are copied into the mirror unless an invalidation arrived meanwhile.
+   * Every token read goes through here, so that protocol lives in one place. Synchronous in
+   * embedded mode.
+   */
+  readTokens(
+    scopes: string[],
+    extra?: readonly [namespace: string, key: string],
+  ): MaybePromise<{ tokens: string[]; extra?: string }> {
+    const mirrored = this.mirror?.get(scopes);
+    if (mirrored) {
+      if (!extra) return { tokens: mirrored };
+      return andThen(this.cache.getStrings([extra]), ([value]) => ({
+        tokens: mirrored,
+        extra: value,
+      }));
+    }
+    const mark = this.mirror?.mark() ?? 0;
+    const keys = scopes.map((s) => [ContentNs.generation, s] as const);
+    return andThen(this.cache.getStrings(extra ? [...keys, extra] : keys), (values) => {
+      const value = extra ? values.pop() : undefined;
+      return andThen(this.fillTokens(scopes, values), (tokens) => {
+        this.mirror?.fill(scopes, tokens, mark);
+        return { tokens, extra: value };
+      });
+    });
+  }
+
+  /**
+   * Completes tokens read from the store: a scope without a token gets a new one. Two readers may both create one; the later write wins and values
    * stored under the other are misses — never stale.
    */
-  fillTokens(scopes: string[], current: (string | undefined)[]): MaybePromise<string[]> {
+  private fillTokens(scopes: string[], current: (string | undefined)[]): MaybePromise<string[]> {
     if (current.every((t) => t !== undefined)) return current as string[];
     return Promise.all(
       current.map(async (token, i) => {

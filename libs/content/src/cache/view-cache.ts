@@ -166,23 +166,15 @@ export class ViewCacheService implements OnModuleInit {
         return { plan, tokens };
       }
     }
-    const mark = this.cache.mirror?.mark() ?? 0;
-    const keys = [
-      ...plan.scopes.map((s) => [ContentNs.generation, s] as const),
-      [ContentNs.view, plan.key] as const,
-    ];
-    return andThen(this.cache.cache.getStrings(keys), (values) => {
-      const entry = values.pop();
-      return andThen(this.cache.fillTokens(plan.scopes, values), (list) => {
+    return andThen(
+      this.cache.readTokens(plan.scopes, [ContentNs.view, plan.key]),
+      ({ tokens: list, extra: entry }) => {
         const tokens = list.join('.');
         const hit = entry !== undefined ? this.decode(plan.key, entry, tokens) : undefined;
-        if (this.local) {
-          this.cache.mirror!.fill(plan.scopes, list, mark);
-          if (hit) void this.local.set(plan.key, entry!, this.cache.ttlSeconds);
-        }
+        if (hit && this.local) void this.local.set(plan.key, entry!, this.cache.ttlSeconds);
         return { plan, tokens, hit };
-      });
-    });
+      },
+    );
   }
 
   /** Stores a computed public answer under the tokens of its lookup (subject to admission). */
