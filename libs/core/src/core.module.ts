@@ -8,6 +8,8 @@ import { MigrationList } from './database/typeorm-options';
 import { HealthController } from './health/health.controller';
 import { ClientIpResolver } from './http/client-ip.resolver';
 import { HttpPipeline } from './http/http-pipeline';
+import { KeysetCursors } from './http/keyset-cursors';
+import { DomainEvents } from './events/domain-events';
 import { RateLimitService } from './limits/rate-limit.service';
 import { LoggingModule } from './logging/logging.module';
 import { MailModule } from './mail/mail.module';
@@ -51,11 +53,20 @@ export class CoreModule {
           provide: ClientIpResolver,
           useFactory: () => new ClientIpResolver(config.trustedProxies),
         },
+        { provide: KeysetCursors, useFactory: () => new KeysetCursors(config.jwtSecret) },
+        DomainEvents,
         RateLimitService,
         MetricsService,
         HttpPipeline,
       ],
-      exports: [ClientIpResolver, RateLimitService, MetricsService, HttpPipeline],
+      exports: [
+        ClientIpResolver,
+        KeysetCursors,
+        DomainEvents,
+        RateLimitService,
+        MetricsService,
+        HttpPipeline,
+      ],
     };
   }
 }

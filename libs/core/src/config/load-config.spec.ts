@@ -73,8 +73,12 @@ describe('loadConfig', () => {
   });
 
   it('requires a strong JWT_SECRET in production', () => {
-    expect(() => loadConfig({ DATA_DIR: tmp(), NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required/);
-    expect(loadConfig({ DATA_DIR: tmp(), NODE_ENV: 'production', JWT_SECRET: STRONG }).jwtSecret).toBe(STRONG);
+    expect(() => loadConfig({ DATA_DIR: tmp(), NODE_ENV: 'production' })).toThrow(
+      /JWT_SECRET: required/,
+    );
+    expect(
+      loadConfig({ DATA_DIR: tmp(), NODE_ENV: 'production', JWT_SECRET: STRONG }).jwtSecret,
+    ).toBe(STRONG);
   });
 
   it('reads secrets from NAME_FILE (Docker secrets)', () => {
@@ -82,12 +86,19 @@ describe('loadConfig', () => {
     const file = join(dir, 'jwt');
     writeFileSync(file, `${STRONG}\n`);
     expect(loadConfig({ DATA_DIR: dir, JWT_SECRET_FILE: file }).jwtSecret).toBe(STRONG);
-    expect(() => loadConfig({ DATA_DIR: dir, JWT_SECRET_FILE: join(dir, 'missing') })).toThrow(/JWT_SECRET_FILE/);
+    expect(() => loadConfig({ DATA_DIR: dir, JWT_SECRET_FILE: join(dir, 'missing') })).toThrow(
+      /JWT_SECRET_FILE/,
+    );
   });
 
   it('does not echo secret values in its error messages', () => {
     try {
-      loadConfig({ DATA_DIR: tmp(), JWT_SECRET: 'tooshort-secret', ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: 'pw' });
+      loadConfig({
+        DATA_DIR: tmp(),
+        JWT_SECRET: 'tooshort-secret',
+        ADMIN_EMAIL: 'a@b.c',
+        ADMIN_PASSWORD: 'pw',
+      });
       throw new Error('expected a ConfigError');
     } catch (e) {
       expect((e as Error).message).not.toContain('tooshort-secret');

@@ -94,7 +94,12 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     const [addr, bits, extra] = cidr.split('/');
     const family = isIP(addr);
     const max = family === 6 ? 128 : 32;
-    if (!family || extra !== undefined || (bits !== undefined && !/^\d+$/.test(bits)) || Number(bits) > max) {
+    if (
+      !family ||
+      extra !== undefined ||
+      (bits !== undefined && !/^\d+$/.test(bits)) ||
+      Number(bits) > max
+    ) {
       problems.push(`TRUSTED_PROXIES: "${cidr}" is not an IP address or CIDR block`);
     }
   }

@@ -15,7 +15,8 @@ export const EMBEDDED_POSTGRES = Symbol('EMBEDDED_POSTGRES');
     {
       provide: EMBEDDED_POSTGRES,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => (config.databaseUrl ? null : EmbeddedPostgres.open(config.dataDir)),
+      useFactory: (config: AppConfig) =>
+        config.databaseUrl ? null : EmbeddedPostgres.open(config.dataDir),
     },
   ],
   exports: [EMBEDDED_POSTGRES],

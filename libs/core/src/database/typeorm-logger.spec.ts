@@ -12,7 +12,11 @@ describe('SafeTypeOrmLogger', () => {
       logQuerySlow(t: number, q: string, p: unknown[]): void;
     };
     const secret = '$argon2id$v=19$m=19456,t=2,p=1$secret-hash';
-    logger.logQueryError(new Error('duplicate key value'), 'INSERT INTO users (email, password_hash) VALUES ($1, $2)', ['a@b.c', secret]);
+    logger.logQueryError(
+      new Error('duplicate key value'),
+      'INSERT INTO users (email, password_hash) VALUES ($1, $2)',
+      ['a@b.c', secret],
+    );
     logger.logQuerySlow(1500, 'SELECT * FROM users WHERE email = $1', ['a@b.c']);
     const written = JSON.stringify([...error.mock.calls, ...warn.mock.calls]);
     expect(written).toContain('duplicate key value');

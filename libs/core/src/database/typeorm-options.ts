@@ -24,7 +24,10 @@ export function typeOrmOptions(
     migrationsRun: false,
     migrationsTransactionMode: 'each' as const,
     entities,
-    logging: config.logLevel === 'trace' ? ('all' as const) : (['error', 'warn', 'migration'] as ('error' | 'warn' | 'migration')[]),
+    logging:
+      config.logLevel === 'trace'
+        ? ('all' as const)
+        : (['error', 'warn', 'migration'] as ('error' | 'warn' | 'migration')[]),
     logger: new SafeTypeOrmLogger(config.logLevel === 'trace'),
     maxQueryExecutionTime: 1000,
   };
@@ -32,7 +35,12 @@ export function typeOrmOptions(
     return {
       ...common,
       url: config.databaseUrl,
-      extra: { max: 10, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000, application_name: 'nexus' },
+      extra: {
+        max: 10,
+        connectionTimeoutMillis: 5000,
+        idleTimeoutMillis: 30_000,
+        application_name: 'nexus',
+      },
     };
   }
   if (!embedded) throw new Error('Embedded mode needs an EmbeddedPostgres instance');
@@ -47,8 +55,12 @@ const MIGRATION_LOCK_KEY = 7_140_551_001;
  * advisory lock, so several api replicas started with DB_MIGRATE=true migrate one after the
  * other instead of racing on the same DDL. Embedded mode is one process: no lock needed.
  */
-export async function runMigrations(dataSource: DataSource, config: Pick<AppConfig, 'databaseUrl'>): Promise<string[]> {
-  if (!config.databaseUrl) return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+export async function runMigrations(
+  dataSource: DataSource,
+  config: Pick<AppConfig, 'databaseUrl'>,
+): Promise<string[]> {
+  if (!config.databaseUrl)
+    return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
   const lock = dataSource.createQueryRunner();
   await lock.connect();
   try {

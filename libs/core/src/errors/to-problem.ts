@@ -50,7 +50,7 @@ export function toProblem(error: unknown, instance?: string, requestId?: string)
       typeof response === 'string'
         ? response
         : Array.isArray((response as { message?: unknown }).message)
-          ? ((response as { message: string[] }).message.join('; '))
+          ? (response as { message: string[] }).message.join('; ')
           : ((response as { message?: string }).message ?? error.message);
     body = {
       type: problemType(defaultSlug(status)),
@@ -63,7 +63,9 @@ export function toProblem(error: unknown, instance?: string, requestId?: string)
     status = error.statusCode!;
     const code = error.code ?? '';
     body = {
-      type: problemType(code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'malformed-body' : defaultSlug(status)),
+      type: problemType(
+        code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'malformed-body' : defaultSlug(status),
+      ),
       title: defaultTitle(status),
       status,
       detail: FASTIFY_DETAILS[code] ?? error.message ?? defaultTitle(status),

@@ -50,7 +50,9 @@ export class HealthController {
       async () => {
         const session = this.indicators.check('redis');
         if (!this.config.redisUrl) return session.up({ mode: 'in-process' });
-        return (await this.redis.ping(1500)) ? session.up() : session.down({ message: 'Redis did not answer' });
+        return (await this.redis.ping(1500))
+          ? session.up()
+          : session.down({ message: 'Redis did not answer' });
       },
       async () => {
         const session = this.indicators.check('queues');

@@ -34,7 +34,12 @@ describe.each(backends)('RateLimitService (%s)', (_, url) => {
   });
 
   it('blocks for the block duration once exhausted, and reset lifts it', async () => {
-    const limiter = service.create({ keyPrefix: 'b', points: 1, durationSeconds: 1, blockSeconds: 120 });
+    const limiter = service.create({
+      keyPrefix: 'b',
+      points: 1,
+      durationSeconds: 1,
+      blockSeconds: 120,
+    });
     await limiter.consume('k');
     const refused = await limiter.consume('k');
     expect(refused.allowed).toBe(false);
@@ -68,7 +73,11 @@ describe('RateLimitService when Redis is unreachable', () => {
   it('falls back to the in-memory insurance limiter instead of throwing', async () => {
     const config = configFor('redis://127.0.0.1:1'); // nothing listens on port 1
     const redis = new RedisService(config);
-    const limiter = new RateLimitService(config, redis).create({ keyPrefix: 'down', points: 2, durationSeconds: 60 });
+    const limiter = new RateLimitService(config, redis).create({
+      keyPrefix: 'down',
+      points: 2,
+      durationSeconds: 60,
+    });
     const results = [];
     for (let i = 0; i < 3; i++) results.push(await limiter.consume('ip'));
     expect(results.map((r) => r.allowed)).toEqual([true, true, false]);

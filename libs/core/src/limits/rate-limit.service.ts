@@ -47,7 +47,13 @@ export class Limiter {
   /** Looks at the counter without taking a point. */
   async peek(key: string): Promise<LimitResult> {
     const res = await this.engine.get(key);
-    if (!res) return { allowed: true, remaining: this.options.points, retryAfterMs: 0, limit: this.options.points };
+    if (!res)
+      return {
+        allowed: true,
+        remaining: this.options.points,
+        retryAfterMs: 0,
+        limit: this.options.points,
+      };
     return this.result(res.remainingPoints > 0 || res.msBeforeNext <= 0, res);
   }
 

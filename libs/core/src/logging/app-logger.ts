@@ -73,8 +73,12 @@ export class AppLogger implements LoggerService {
   private write(level: pino.Level, message: unknown, params: unknown[]): void {
     if (!this.pino.isLevelEnabled(level)) return;
     // Nest passes the context name last; `error(message, stack, context)` passes a stack before it.
-    const context = params.length && typeof params[params.length - 1] === 'string' ? (params.pop() as string) : undefined;
-    const stack = level === 'error' && typeof params[0] === 'string' ? (params.shift() as string) : undefined;
+    const context =
+      params.length && typeof params[params.length - 1] === 'string'
+        ? (params.pop() as string)
+        : undefined;
+    const stack =
+      level === 'error' && typeof params[0] === 'string' ? (params.shift() as string) : undefined;
     const bindings: Record<string, unknown> = context ? { context } : {};
     if (stack) bindings.stack = stack;
     if (message instanceof Error) {

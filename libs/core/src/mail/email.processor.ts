@@ -31,15 +31,19 @@ export class EmailProcessor extends WorkerHost implements DeadLetterAware<EmailJ
 
   override async process(job: QueueJob<JobEnvelope<EmailJob>>): Promise<void> {
     const { deliveryId } = job.data.payload;
-    const claimed: EmailDelivery[] = await this.dataSource.query(
-      `UPDATE email_deliveries
+    const claimed: EmailDelivery[] = await this.dataSource
+      .query(
+        `UPDATE email_deliveries
           SET status = 'sending', attempts = attempts + 1, updated_at = now()
         WHERE id = $1
           AND (status IN ('queued', 'failed')
                OR (status = 'sending' AND updated_at < now() - interval '${STALE_SENDING}'))
         RETURNING id, to_address AS "to", subject, html, text`,
-      [deliveryId],
-    ).then((r: unknown) => (Array.isArray(r) && Array.isArray(r[0]) ? r[0] : r) as EmailDelivery[]);
+        [deliveryId],
+      )
+      .then(
+        (r: unknown) => (Array.isArray(r) && Array.isArray(r[0]) ? r[0] : r) as EmailDelivery[],
+      );
     const delivery = claimed[0];
     if (!delivery) {
       this.logger.debug(`email ${deliveryId}: already sent, in progress or dead; skipping`);

@@ -48,7 +48,10 @@ export class MailTemplates {
     const t = this.templates.get(name);
     if (!t) throw new Error(`Unknown mail template "${name}"`);
     return {
-      subject: t.subject(context).replace(/[\r\n]+/g, ' ').trim(),
+      subject: t
+        .subject(context)
+        .replace(/[\r\n]+/g, ' ')
+        .trim(),
       html: LAYOUT({ content: t.html(context) }),
       text: t.text(context),
     };

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -101,11 +107,18 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
     return this.queue.add(
       'send',
       { deliveryId },
-      { jobId: deliveryId, attempts: this.config.mailMaxAttempts, backoffMs: this.config.mailBackoffMs },
+      {
+        jobId: deliveryId,
+        attempts: this.config.mailMaxAttempts,
+        backoffMs: this.config.mailBackoffMs,
+      },
     );
   }
 }
 
 function cryptoRandom(): string {
-  return createHash('sha256').update(`${process.hrtime.bigint()}:${Math.random()}`).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(`${process.hrtime.bigint()}:${Math.random()}`)
+    .digest('hex')
+    .slice(0, 32);
 }

@@ -15,7 +15,10 @@ export class MetricsService implements OnModuleInit {
     registers: [this.registry],
   });
 
-  private readonly httpChildren = new Map<string, ReturnType<MetricsService['httpDuration']['labels']>>();
+  private readonly httpChildren = new Map<
+    string,
+    ReturnType<MetricsService['httpDuration']['labels']>
+  >();
 
   constructor(
     private readonly cache: CacheService,
@@ -23,7 +26,11 @@ export class MetricsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    collectDefaultMetrics({ register: this.registry, prefix: 'nexus_', eventLoopMonitoringPrecision: 20 });
+    collectDefaultMetrics({
+      register: this.registry,
+      prefix: 'nexus_',
+      eventLoopMonitoringPrecision: 20,
+    });
     const cache = this.cache;
     new Counter({
       name: 'nexus_cache_hits_total',
@@ -54,7 +61,10 @@ export class MetricsService implements OnModuleInit {
       async collect() {
         this.reset();
         for (const name of queues.names()) {
-          const counts = await queues.raw(name)!.counts().catch(() => ({}) as Record<string, number>);
+          const counts = await queues
+            .raw(name)!
+            .counts()
+            .catch(() => ({}) as Record<string, number>);
           for (const [state, n] of Object.entries(counts)) this.set({ queue: name, state }, n);
         }
       },

@@ -38,7 +38,8 @@ describe('InProcessQueue', () => {
         times.push(Date.now());
         throw new Error('boom');
       },
-      onDead: async (job, error) => void dead.push({ attempts: job.attemptsMade, message: error.message }),
+      onDead: async (job, error) =>
+        void dead.push({ attempts: job.attemptsMade, message: error.message }),
     });
     await q.add('x', { payload: { n: 1 } });
     await q.idle();

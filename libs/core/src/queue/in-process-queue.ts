@@ -47,7 +47,8 @@ export class InProcessQueue implements JobQueue {
       attemptsMade: 0,
       opts: { attempts: options.attempts ?? this.definition.attempts },
     };
-    (job as QueueJob & { backoffMs: number }).backoffMs = options.backoffMs ?? this.definition.backoffMs;
+    (job as QueueJob & { backoffMs: number }).backoffMs =
+      options.backoffMs ?? this.definition.backoffMs;
     if (options.delayMs) this.schedule(job, options.delayMs);
     else this.enqueue(job);
   }
@@ -102,7 +103,12 @@ export class InProcessQueue implements JobQueue {
   }
 
   private drain(): void {
-    while (this.handler && !this.closed && this.pending.length && this.inFlight.size < this.definition.concurrency) {
+    while (
+      this.handler &&
+      !this.closed &&
+      this.pending.length &&
+      this.inFlight.size < this.definition.concurrency
+    ) {
       const job = this.pending.shift()!;
       this.stats.waiting--;
       const run = this.run(job).finally(() => {
@@ -129,7 +135,9 @@ export class InProcessQueue implements JobQueue {
         this.schedule(job, base * 2 ** (job.attemptsMade - 1));
       } else {
         this.stats.failed++;
-        this.logger.warn(`job ${job.name}#${job.id} dead after ${job.attemptsMade} attempts: ${error.message}`);
+        this.logger.warn(
+          `job ${job.name}#${job.id} dead after ${job.attemptsMade} attempts: ${error.message}`,
+        );
         await this.handler!.onDead?.(job, error).catch((err: Error) =>
           this.logger.error(`onDead of ${job.name}#${job.id} failed: ${err.message}`),
         );

@@ -1,5 +1,11 @@
 import { PROCESSOR_METADATA } from '@nestjs/bullmq/dist/bull.constants';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { Job, Worker } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -35,7 +41,8 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     for (const wrapper of this.discovery.getProviders()) {
       const { instance, metatype } = wrapper;
       if (!instance || !metatype) continue;
-      const meta = Reflect.getMetadata(PROCESSOR_METADATA, metatype) as { name?: string } | undefined;
+      const meta = Reflect.getMetadata(PROCESSOR_METADATA, metatype) as
+        { name?: string } | undefined;
       if (!meta?.name) continue;
       this.bind(meta.name, instance as ProcessorInstance);
     }
@@ -43,25 +50,34 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
 
   private bind(queueName: string, processor: ProcessorInstance): void {
     const definition = this.registry.definition(queueName);
-    if (!definition) throw new Error(`@Processor('${queueName}') has no QueueModule.forFeature definition`);
+    if (!definition)
+      throw new Error(`@Processor('${queueName}') has no QueueModule.forFeature definition`);
     const run = (job: QueueJob<JobEnvelope<unknown>>) =>
-      RequestContext.run({ requestId: job.data?.requestId ?? `job-${job.id}` }, () => processor.process(job));
+      RequestContext.run({ requestId: job.data?.requestId ?? `job-${job.id}` }, () =>
+        processor.process(job),
+      );
     const onDead = processor.onDead?.bind(processor);
 
     const raw = this.registry.raw(queueName);
     if (raw instanceof InProcessQueue) {
       raw.attach({ process: run, onDead });
     } else {
-      const worker = new Worker(queueName, (job: Job) => run(job as QueueJob<JobEnvelope<unknown>>), {
-        connection: redisOptions(this.config.redisUrl!, { maxRetriesPerRequest: null }),
-        prefix: this.config.redisPrefix,
-        concurrency: definition.concurrency,
-      });
+      const worker = new Worker(
+        queueName,
+        (job: Job) => run(job as QueueJob<JobEnvelope<unknown>>),
+        {
+          connection: redisOptions(this.config.redisUrl!, { maxRetriesPerRequest: null }),
+          prefix: this.config.redisPrefix,
+          concurrency: definition.concurrency,
+        },
+      );
       worker.on('failed', (job, error) => {
         if (!job) return;
         const attempts = job.opts.attempts ?? 1;
         if (job.attemptsMade >= attempts) {
-          this.logger.warn(`job ${job.name}#${job.id} dead after ${job.attemptsMade} attempts: ${error.message}`);
+          this.logger.warn(
+            `job ${job.name}#${job.id} dead after ${job.attemptsMade} attempts: ${error.message}`,
+          );
           onDead?.(job as QueueJob<JobEnvelope<unknown>>, error).catch((e: Error) =>
             this.logger.error(`onDead of ${job.name}#${job.id} failed: ${e.message}`),
           );
@@ -85,8 +101,14 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       this.workers.map(async (w) => {
         // Closing while BullMQ is still connecting makes its connection emit an 'error' nobody
         // listens to any more (seen when an app is closed right after it started).
-        await withTimeout(w.waitUntilReady().catch(() => undefined), 2000);
-        const graceful = await withTimeout(w.close().then(() => true), this.config.shutdownTimeoutMs);
+        await withTimeout(
+          w.waitUntilReady().catch(() => undefined),
+          2000,
+        );
+        const graceful = await withTimeout(
+          w.close().then(() => true),
+          this.config.shutdownTimeoutMs,
+        );
         if (!graceful) {
           this.logger.warn(`worker ${w.name} did not stop in time; closing it by force`);
           await withTimeout(w.close(true), 2000);

@@ -28,7 +28,9 @@ export class RedisService implements OnApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     if (config.redisUrl) {
-      this.client = new IORedis(redisOptions(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }));
+      this.client = new IORedis(
+        redisOptions(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }),
+      );
       // Errors are reported by health checks; without a listener ioredis logs each retry.
       this.client.on('error', () => undefined);
     }
@@ -52,7 +54,9 @@ export class RedisService implements OnApplicationShutdown {
     try {
       const pong = await Promise.race([
         this.client.ping(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs).unref()),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('timeout')), timeoutMs).unref(),
+        ),
       ]);
       return pong === 'PONG';
     } catch {
@@ -61,6 +65,8 @@ export class RedisService implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([this.client, ...this.extra].map((c) => c?.quit().catch(() => c.disconnect())));
+    await Promise.all(
+      [this.client, ...this.extra].map((c) => c?.quit().catch(() => c.disconnect())),
+    );
   }
 }

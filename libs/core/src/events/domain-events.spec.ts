@@ -1,0 +1,40 @@
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { DomainEvents } from './domain-events';
+
+declare module './domain-events' {
+  interface DomainEventMap {
+    'test.thing.happened': { id: string };
+  }
+}
+
+describe('DomainEvents', () => {
+  it('waits for every listener before resolving', async () => {
+    const emitter = new EventEmitter2();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const seen: string[] = [];
+    emitter.on('test.thing.happened', async (p: { id: string }) => {
+      await gate;
+      seen.push(p.id);
+    });
+    const emitted = new DomainEvents(emitter).emit('test.thing.happened', { id: 'a' });
+    let resolved = false;
+    void emitted.then(() => (resolved = true));
+    await Promise.resolve();
+    expect(resolved).toBe(false);
+    release();
+    await emitted;
+    expect(seen).toEqual(['a']);
+  });
+
+  it("does not turn a listener's failure into the emitter's error", async () => {
+    const emitter = new EventEmitter2();
+    emitter.on('test.thing.happened', () => {
+      throw new Error('listener broke');
+    });
+    const events = new DomainEvents(emitter);
+    const logged = jest.spyOn(events['logger'], 'error').mockImplementation(() => undefined);
+    await expect(events.emit('test.thing.happened', { id: 'b' })).resolves.toBeUndefined();
+    expect(logged).toHaveBeenCalledTimes(1);
+  });
+});
