@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm run migration:<run|revert|show|generate|create> [-- args]` — the TypeORM CLI on the built
-// data source (apps/api/src/data-source.ts), so migrations run without ts-node.
-//   npm run migration:generate -- libs/users/src/migrations/AddBio   (diff entities → new migration)
+// `npm run migration:<run|revert|show|create> [-- args]` — the TypeORM CLI on the built data
+// source (apps/api/src/data-source.ts), so migrations run without ts-node. Migrations are written
+// by hand (there are no entities to diff):
 //   npm run migration:create -- libs/content/src/migrations/AddIndex (empty migration)
 // Add the new class to the lib's exported migrations array (e.g. usersMigrations).
 import { spawnSync } from 'node:child_process';
@@ -21,5 +21,4 @@ if (command === 'migration:create') {
 }
 run(require.resolve('@nestjs/cli/bin/nest.js'), ['build', 'api']);
 const dataSource = 'dist/apps/api/apps/api/src/data-source.js';
-if (command === 'migration:generate') run(cli, [command, ...args, '-d', dataSource, '--pretty']);
-else run(cli, [command, '-d', dataSource, ...args]);
+run(cli, [command, '-d', dataSource, ...args]);

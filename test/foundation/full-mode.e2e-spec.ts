@@ -1,8 +1,7 @@
-import { EmailDelivery, MailService, MailTemplates } from '@nexus/core';
+import { EmailDeliveriesRepository, MailService, MailTemplates } from '@nexus/core';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
 import { fullModeAvailable } from '../support/modes';
 import { startTcpProxy, TcpProxy } from '../support/tcp-proxy';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -40,9 +39,8 @@ describeFull('full mode: a separate worker process consumes the queues', () => {
 
   it('sends an email enqueued by the api, and shuts down gracefully on SIGTERM', async () => {
     const d = await api.app.get(MailService).send({ to: 'worker@example.com', template: 'ping', context: { n: 7 } });
-    const db = api.app.get(DataSource);
     await new Promise((r) => setTimeout(r, 300));
-    expect((await db.getRepository(EmailDelivery).findOneByOrFail({ id: d.id })).status).toBe('queued');
+    expect((await api.app.get(EmailDeliveriesRepository).findById(d.id))!.status).toBe('queued');
 
     worker = spawn(process.execPath, [WORKER_ENTRY], {
       cwd: ROOT,
@@ -67,7 +65,7 @@ describeFull('full mode: a separate worker process consumes the queues', () => {
     // The SMTP sink sees the message a moment before the worker records it as sent.
     let status = '';
     for (let i = 0; i < 100 && status !== 'sent'; i++) {
-      status = (await db.getRepository(EmailDelivery).findOneByOrFail({ id: d.id })).status;
+      status = (await api.app.get(EmailDeliveriesRepository).findById(d.id))!.status;
       if (status !== 'sent') await new Promise((r) => setTimeout(r, 50));
     }
     expect(status).toBe('sent');

@@ -1,7 +1,6 @@
-import { EmailDelivery, EmailProcessor, MailService, MailTemplates, QueueRegistry } from '@nexus/core';
+import { EmailDeliveriesRepository, EmailProcessor, MailService, MailTemplates, QueueRegistry } from '@nexus/core';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
 import { FixturesModule } from '../support/fixtures';
 import { testModes } from '../support/modes';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -19,13 +18,12 @@ async function waitFor<T>(fn: () => Promise<T | undefined | false>, timeoutMs = 
 describe.each(testModes())('MailService (%s mode)', (mode) => {
   let t: TestApp;
   let mail: MailService;
-  let db: DataSource;
-  const delivery = (id: string) => db.getRepository(EmailDelivery).findOneByOrFail({ id });
+  const deliveries = () => t.app.get(EmailDeliveriesRepository);
+  const delivery = async (id: string) => (await deliveries().findById(id))!;
 
   beforeAll(async () => {
     t = await startTestApp(mode, { imports: [FixturesModule], env: { MAIL_MAX_ATTEMPTS: '3', MAIL_BACKOFF_MS: '20' } });
     mail = t.app.get(MailService);
-    db = t.app.get(DataSource);
     t.app.get(MailTemplates).register('welcome', {
       subject: 'Welcome, {{name}}!',
       html: '<p>Hello <b>{{name}}</b>, your code is {{code}}.</p>',
@@ -59,7 +57,7 @@ describe.each(testModes())('MailService (%s mode)', (mode) => {
     await new Promise((r) => setTimeout(r, 100));
     const received = (await t.mailbox.messages()).filter((m) => m.to.includes('once@example.com'));
     expect(received).toHaveLength(1);
-    expect(await db.getRepository(EmailDelivery).countBy({ idempotencyKey: 'welcome:once' })).toBe(1);
+    expect((await deliveries().findByIdempotencyKey('welcome:once'))?.id).toBe(a.id);
   });
 
   it('never sends twice when the same job runs again (retry or duplicate)', async () => {
@@ -145,9 +143,9 @@ describe.each(testModes())('MailService (%s mode)', (mode) => {
   });
 
   it('rejects an unknown template before recording anything', async () => {
-    const before = await db.getRepository(EmailDelivery).count();
+    const before = await deliveries().count();
     await expect(mail.send({ to: 'x@example.com', template: 'nope', context: {} })).rejects.toThrow(/Unknown mail template/);
     await expect(mail.send({ to: 'x@example.com', template: 'welcome', context: {} })).rejects.toThrow();
-    expect(await db.getRepository(EmailDelivery).count()).toBe(before);
+    expect(await deliveries().count()).toBe(before);
   });
 });

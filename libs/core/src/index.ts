@@ -18,7 +18,7 @@ export * from './queue/queue.module';
 export * from './queue/queue.registry';
 export * from './queue/in-process-queue';
 export * from './limits/rate-limit.service';
-export * from './mail/email-delivery.entity';
+export * from './mail/email-deliveries.repository';
 export * from './mail/mail-templates';
 export * from './mail/mail-transport';
 export * from './mail/mail.service';

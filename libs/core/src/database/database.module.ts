@@ -50,7 +50,6 @@ export class DatabaseModule {
           inject: [APP_CONFIG, EMBEDDED_POSTGRES],
           useFactory: (appConfig: AppConfig, embedded: EmbeddedPostgres | null) => ({
             ...typeOrmOptions((config = appConfig), migrations, embedded ?? undefined),
-            autoLoadEntities: true,
             retryAttempts: appConfig.databaseUrl ? 5 : 0,
             retryDelay: 1000,
           }),

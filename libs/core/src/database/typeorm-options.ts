@@ -6,12 +6,14 @@ import { SafeTypeOrmLogger } from './typeorm-logger';
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type MigrationList = MixedList<Function>;
 
-/** The one place TypeORM is configured; the same entities and migrations serve both modes. */
+/**
+ * The one place TypeORM is configured; the same migrations serve both modes. No entities: the
+ * schema is hand-written SQL and repositories run SQL with typed rows (docs/core.md, Database).
+ */
 export function typeOrmOptions(
   config: AppConfig,
   migrations: MigrationList,
   embedded?: EmbeddedPostgres,
-  entities?: DataSourceOptions['entities'],
 ): DataSourceOptions {
   const common = {
     type: 'postgres' as const,
@@ -23,7 +25,6 @@ export function typeOrmOptions(
     // Run by runMigrations() under an advisory lock, not by TypeORM at initialisation.
     migrationsRun: false,
     migrationsTransactionMode: 'each' as const,
-    entities,
     logging:
       config.logLevel === 'trace'
         ? ('all' as const)

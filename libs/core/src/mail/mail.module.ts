@@ -1,7 +1,6 @@
 import { Global, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { QueueModule } from '../queue/queue.module';
-import { EmailDelivery } from './email-delivery.entity';
+import { EmailDeliveriesRepository } from './email-deliveries.repository';
 import { EmailProcessor } from './email.processor';
 import { MailTemplates } from './mail-templates';
 import { MailTransport } from './mail-transport';
@@ -9,11 +8,8 @@ import { EMAIL_QUEUE, MailService } from './mail.service';
 
 @Global()
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([EmailDelivery]),
-    QueueModule.forFeature({ name: EMAIL_QUEUE, concurrency: 5 }),
-  ],
-  providers: [MailService, MailTemplates, MailTransport, EmailProcessor],
-  exports: [MailService, MailTemplates, MailTransport],
+  imports: [QueueModule.forFeature({ name: EMAIL_QUEUE, concurrency: 5 })],
+  providers: [EmailDeliveriesRepository, MailService, MailTemplates, MailTransport, EmailProcessor],
+  exports: [EmailDeliveriesRepository, MailService, MailTemplates, MailTransport],
 })
 export class MailModule {}

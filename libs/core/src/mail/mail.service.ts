@@ -5,13 +5,11 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { RequestContext } from '../context/request-context';
 import { InjectJobQueue, JobQueue } from '../queue/queue.types';
-import { EmailDelivery } from './email-delivery.entity';
+import { EmailDeliveriesRepository, EmailDelivery } from './email-deliveries.repository';
 import { MailTemplates } from './mail-templates';
 
 export const EMAIL_QUEUE = 'email';
@@ -41,7 +39,7 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
   private relayTimer?: NodeJS.Timeout;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly deliveries: EmailDeliveriesRepository,
     @InjectJobQueue(EMAIL_QUEUE) private readonly queue: JobQueue<EmailJob>,
     private readonly templates: MailTemplates,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -50,27 +48,16 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
   async send(input: SendMailInput): Promise<EmailDelivery> {
     const rendered = this.templates.render(input.template, input.context);
     const idempotencyKey = input.idempotencyKey ?? `${input.template}:${cryptoRandom()}`;
-    const repo = this.dataSource.getRepository(EmailDelivery);
-    const inserted = await repo
-      .createQueryBuilder()
-      .insert()
-      .values({
-        idempotencyKey,
-        to: input.to,
-        template: input.template,
-        ...rendered,
-        status: 'queued',
-        requestId: RequestContext.requestId() ?? null,
-      })
-      .orIgnore()
-      .returning('*')
-      .execute();
-    const row = inserted.raw[0] as { id: string } | undefined;
-    if (!row) {
-      // Already recorded under this key: the earlier call owns its delivery.
-      return repo.findOneByOrFail({ idempotencyKey });
-    }
-    const delivery = await repo.findOneByOrFail({ id: row.id });
+    const inserted = await this.deliveries.insertIfAbsent({
+      idempotencyKey,
+      to: input.to,
+      template: input.template,
+      ...rendered,
+      requestId: RequestContext.requestId() ?? null,
+    });
+    // Already recorded under this key: the earlier call owns its delivery.
+    if (!inserted) return (await this.deliveries.findByIdempotencyKey(idempotencyKey))!;
+    const delivery = inserted;
     await this.enqueue(delivery.id).catch((e: Error) =>
       this.logger.warn(`email ${delivery.id} stays queued for the relay: ${e.message}`),
     );
@@ -79,14 +66,9 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Re-enqueues deliveries that are queued or waiting for a retry (jobId dedupes). */
   async relay(olderThanMs = 0): Promise<number> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM email_deliveries
-        WHERE status IN ('queued', 'failed') AND updated_at <= now() - ($1 || ' milliseconds')::interval
-        ORDER BY created_at LIMIT 500`,
-      [String(olderThanMs)],
-    );
-    for (const { id } of rows) await this.enqueue(id);
-    return rows.length;
+    const ids = await this.deliveries.dueForRelay(olderThanMs);
+    for (const id of ids) await this.enqueue(id);
+    return ids.length;
   }
 
   onApplicationBootstrap(): void {

@@ -1,9 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * TypeORM's own bookkeeping table for generated columns. The schema creates generated columns in
- * hand-written SQL (e.g. articles.search), and `npm run migration:generate` reads this table when
- * it meets one; without it the command fails instead of producing a diff.
+ * TypeORM's own bookkeeping table for generated columns, once needed by schema diffing. Nexus no
+ * longer diffs entities against the schema (there are none); the table stays because deployed
+ * databases have it and migrations are never rewritten.
  */
 export class CoreTypeormMetadata1764140000001 implements MigrationInterface {
   name = 'CoreTypeormMetadata1764140000001';
