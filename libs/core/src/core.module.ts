@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module';
 import { MigrationList } from './database/typeorm-options';
 import { HealthController } from './health/health.controller';
 import { ClientIpResolver } from './http/client-ip.resolver';
+import { EdgeSafetyCheck } from './http/edge-safety.check';
 import { HttpPipeline } from './http/http-pipeline';
 import { RateLimitService } from './limits/rate-limit.service';
 import { LoggingModule } from './logging/logging.module';
@@ -54,6 +55,7 @@ export class CoreModule {
         RateLimitService,
         MetricsService,
         HttpPipeline,
+        EdgeSafetyCheck,
       ],
       exports: [ClientIpResolver, RateLimitService, MetricsService, HttpPipeline],
     };

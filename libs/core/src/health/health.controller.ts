@@ -11,8 +11,10 @@ import {
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { QueueRegistry } from '../queue/queue.registry';
 import { RedisService } from '../redis/redis.service';
+import { Public } from '../http/route-access';
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(
@@ -50,7 +52,9 @@ export class HealthController {
       async () => {
         const session = this.indicators.check('redis');
         if (!this.config.redisUrl) return session.up({ mode: 'in-process' });
-        return (await this.redis.ping(1500)) ? session.up() : session.down({ message: 'Redis did not answer' });
+        return (await this.redis.ping(1500))
+          ? session.up()
+          : session.down({ message: 'Redis did not answer' });
       },
       async () => {
         const session = this.indicators.check('queues');
