@@ -90,10 +90,22 @@ export class ViewCacheService implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.pipeline.use(EdgeStage.cache, 'content-view-cache', (req, reply) => this.edge(req, reply));
+    // Declares the routes it may answer, for core's start-up check: they must be @Public or
+    // @OptionalAuth (the step answers only requests without an Authorization header).
+    this.pipeline.use(
+      EdgeStage.cache,
+      'content-view-cache',
+      (req, reply) => this.edge(req, reply),
+      {
+        answers: (route) => route.method === 'GET' && route.config.viewCache !== undefined,
+      },
+    );
   }
 
-  /** The edge step: answers an anonymous GET of a view-cached route on a hit. */
+  /**
+   * The edge step: answers an anonymous GET of a view-cached route on a hit. A request with any
+   * Authorization header goes to Nest, whose guard refuses an invalid one.
+   */
   edge(req: FastifyRequest, reply: FastifyReply): MaybePromise<boolean> {
     if (req.method !== 'GET' || req.headers.authorization !== undefined) return false;
     const route = (req.routeOptions.config as { viewCache?: ViewRoute } | undefined)?.viewCache;
