@@ -216,7 +216,11 @@ export class ViewCacheService implements OnModuleInit {
     reply.header('etag', view.etag);
     // no-cache: clients may keep a copy but must revalidate (cheap, via ETag) before using it,
     // so nothing downstream can outlive an invalidation.
-    reply.header('cache-control', shared ? 'public, no-cache' : 'private, no-cache');
+    // An answer computed for a signed-in caller may hold personal data: stored nowhere.
+    reply.header(
+      'cache-control',
+      shared ? 'public, no-cache' : req.user ? 'private, no-store' : 'private, no-cache',
+    );
     reply.header('vary', 'Authorization');
     if (cache) reply.header('x-cache', cache);
     if (matchesEtag(req.headers['if-none-match'], view.etag)) {
