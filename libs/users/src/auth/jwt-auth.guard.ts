@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { EdgeSafe, ProblemException, routeAccess } from '@nexus/core';
+import { EdgeSafe, ProblemException, RouteAccess, routeAccess } from '@nexus/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthFailure, Authenticator } from './authenticator.service';
 
@@ -52,9 +52,19 @@ export class JwtAuthGuard implements CanActivate {
     private readonly reflector: Reflector,
   ) {}
 
-  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+  canActivate(ctx: ExecutionContext): boolean | Promise<boolean> {
     const access = routeAccess(this.reflector, ctx.getHandler(), ctx.getClass());
     const request = requestOf(ctx);
+    // An anonymous request to an open route is decided without a promise.
+    if (!request.headers.authorization && access !== 'authenticated') return true;
+    return this.authenticate(ctx, request, access);
+  }
+
+  private async authenticate(
+    ctx: ExecutionContext,
+    request: FastifyRequest,
+    access: RouteAccess,
+  ): Promise<boolean> {
     const result = await this.authenticator.authenticate(request.headers.authorization);
     if ('failure' in result) {
       if (result.failure === 'missing' && access !== 'authenticated') return true;
