@@ -145,7 +145,7 @@ describe.each(testModes())('content caching (%s mode)', (mode) => {
     expect((await get(t2, `/api/v1/articles/${draft.slug}`)).statusCode).toBe(404);
     const own = await get(t, `/api/v1/articles/${draft.slug}`, alice.accessToken);
     expect(own.statusCode).toBe(200);
-    expect(own.headers['cache-control']).toBe('private, no-cache');
+    expect(own.headers['cache-control']).toBe('private, no-store');
     for (const app of [t, t2]) {
       for (const token of [undefined, bob.accessToken]) {
         const res = await get(app, `/api/v1/articles/${draft.slug}`, token);
@@ -348,7 +348,7 @@ describe.each(testModes())('content caching (%s mode)', (mode) => {
       ).statusCode,
     ).toBe(304);
     const feed = await get(t, '/api/v1/feed', bob.accessToken);
-    expect(feed.headers['cache-control']).toBe('private, no-cache');
+    expect(feed.headers['cache-control']).toBe('private, no-store');
     const feed304 = await get(t, '/api/v1/feed', bob.accessToken, {
       'if-none-match': feed.headers.etag as string,
     });

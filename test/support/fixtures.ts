@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
-import { ClientIp, MailService, RequestContext } from '@nexus/core';
+import { ClientIp, MailService, Public, RequestContext } from '@nexus/core';
 import { Type } from 'class-transformer';
 import { IsEmail, IsInt, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
@@ -24,6 +24,7 @@ export class EchoDto {
 }
 
 /** A validated POST endpoint for testing the request pipeline itself. */
+@Public()
 @Controller('test-fixtures')
 class EchoController {
   constructor(private readonly mail: MailService) {}

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Public } from '@nexus/core';
 
 class PingResponse {
   @ApiProperty({ example: 'pong' })
@@ -8,6 +9,7 @@ class PingResponse {
 
 /** A trivial /api/v1 route: the benchmark's measure of the bare pipeline cost. */
 @ApiTags('system')
+@Public()
 @Controller('ping')
 export class SystemController {
   @Get()

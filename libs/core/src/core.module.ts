@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module';
 import { MigrationList } from './database/typeorm-options';
 import { HealthController } from './health/health.controller';
 import { ClientIpResolver } from './http/client-ip.resolver';
+import { EdgeSafetyCheck } from './http/edge-safety.check';
 import { HttpPipeline } from './http/http-pipeline';
 import { KeysetCursors } from './http/keyset-cursors';
 import { DomainEvents } from './events/domain-events';
@@ -58,6 +59,7 @@ export class CoreModule {
         RateLimitService,
         MetricsService,
         HttpPipeline,
+        EdgeSafetyCheck,
       ],
       exports: [
         ClientIpResolver,

@@ -37,4 +37,6 @@ export * from './http/client-ip';
 export * from './http/configure-http';
 export * from './http/http-pipeline';
 export * from './http/keyset-cursors';
+export * from './http/route-access';
+export * from './http/edge-safety.check';
 export * from './util/maybe-promise';

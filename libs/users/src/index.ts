@@ -2,12 +2,10 @@
 export { UsersModule } from './users.module';
 export { usersMigrations } from './migrations';
 
-// Authentication and authorisation for every module's controllers.
+// Authorisation for every module's controllers (authentication is global: `@Public()` and
+// `@OptionalAuth()` from @nexus/core open a route).
 export { ROLES } from './auth/auth-user';
 export type { AuthUser, Role } from './auth/auth-user';
-export { JwtAuthGuard, OptionalJwtAuthGuard } from './auth/jwt-auth.guard';
-export { Authenticated } from './auth/authenticated.decorator';
-export { RolesGuard } from './auth/roles.guard';
 export { Roles } from './auth/roles.decorator';
 export { CurrentUser } from './auth/current-user.decorator';
 export { Authenticator } from './auth/authenticator.service';

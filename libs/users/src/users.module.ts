@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminBootstrap } from './admin/admin-bootstrap.service';
 import { AdminUsersController } from './admin/admin-users.controller';
@@ -10,7 +11,7 @@ import { AuthStateCache } from './auth/auth-state.cache';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { Authenticator } from './auth/authenticator.service';
-import { JwtAuthGuard, OptionalJwtAuthGuard } from './auth/jwt-auth.guard';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { LoginProtection } from './auth/login-protection.service';
 import { PasswordHasher, passwordHashParamsProvider } from './auth/password-hasher.service';
 import { RefreshToken } from './auth/refresh-token.entity';
@@ -28,8 +29,9 @@ import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 
 /**
- * Accounts, authentication, roles, profiles and follows. Global so that any feature module can
- * put `@UseGuards(JwtAuthGuard)` on its controllers without importing this module.
+ * Accounts, authentication, roles, profiles and follows. Provides the global guards (deny by
+ * default: every route of every module needs a valid access token unless marked `@Public()` or
+ * `@OptionalAuth()`, see docs/users.md). Global so that any feature module can use its services.
  */
 @Global()
 @Module({
@@ -41,9 +43,9 @@ import { UsersService } from './users/users.service';
     AccessTokenService,
     AuthStateCache,
     Authenticator,
-    JwtAuthGuard,
-    OptionalJwtAuthGuard,
-    RolesGuard,
+    // Global guards run in the order they are provided: authentication, then roles.
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
     SessionsService,
     AccountTokensService,
     LoginProtection,
@@ -61,9 +63,6 @@ import { UsersService } from './users/users.service';
     AccessTokenService,
     Authenticator,
     AuthStateCache,
-    JwtAuthGuard,
-    OptionalJwtAuthGuard,
-    RolesGuard,
     UsersService,
     FollowsService,
     PasswordHasher,

@@ -9,11 +9,9 @@ import {
   Patch,
   Post,
   Query,
-  UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
   ApiNoContentResponse,
@@ -21,7 +19,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Authenticated, AuthUser, CurrentUser, OptionalJwtAuthGuard } from '@nexus/users';
+import { OptionalAuth, Public } from '@nexus/core';
+import { AuthUser, CurrentUser } from '@nexus/users';
 import { HttpCacheInterceptor } from '../cache/http-cache.interceptor';
 import { ViewCache } from '../cache/view-cache';
 import { ApiProblems } from '../shared/api-problems';
@@ -54,7 +53,6 @@ export class ArticlesController {
   ) {}
 
   @Post('articles')
-  @Authenticated()
   @ApiOperation({ summary: 'Create an article (a draft; the caller is the author)' })
   @ApiCreatedResponse({ type: ArticleDto })
   @ApiProblems(400, 401)
@@ -63,6 +61,7 @@ export class ArticlesController {
   }
 
   @Get('articles')
+  @Public()
   @ViewCache('articles')
   @ApiOperation({
     summary: 'List published articles',
@@ -78,9 +77,8 @@ export class ArticlesController {
   }
 
   @Get('articles/:slug')
-  @UseGuards(OptionalJwtAuthGuard)
+  @OptionalAuth()
   @ViewCache('article')
-  @ApiBearerAuth('bearer')
   @ApiOperation({ summary: 'Read an article by slug (drafts: author and moderators only)' })
   @IF_NONE_MATCH
   @ApiOkResponse({ type: ArticleDto })
@@ -94,7 +92,6 @@ export class ArticlesController {
   }
 
   @Patch('articles/:id')
-  @Authenticated()
   @ApiOperation({ summary: 'Update an article (any subset of the fields; author or moderator)' })
   @ApiOkResponse({ type: ArticleDto })
   @ApiProblems(400, 401, 403, 404)
@@ -108,7 +105,6 @@ export class ArticlesController {
 
   @Post('articles/:id/publish')
   @HttpCode(200)
-  @Authenticated()
   @ApiOperation({ summary: 'Publish an article (verified email required; idempotent)' })
   @ApiOkResponse({ type: ArticleDto })
   @ApiProblems(400, 401, 403, 404)
@@ -121,7 +117,6 @@ export class ArticlesController {
 
   @Post('articles/:id/unpublish')
   @HttpCode(200)
-  @Authenticated()
   @ApiOperation({ summary: 'Unpublish (archive) an article; idempotent' })
   @ApiOkResponse({ type: ArticleDto })
   @ApiProblems(400, 401, 403, 404)
@@ -134,7 +129,6 @@ export class ArticlesController {
 
   @Delete('articles/:id')
   @HttpCode(204)
-  @Authenticated()
   @ApiOperation({ summary: 'Delete an article with its comments and likes (author or moderator)' })
   @ApiNoContentResponse()
   @ApiProblems(400, 401, 403, 404)
@@ -146,7 +140,6 @@ export class ArticlesController {
   }
 
   @Get('feed')
-  @Authenticated()
   @ApiOperation({ summary: 'Published articles by the authors the caller follows, newest first' })
   @IF_NONE_MATCH
   @ApiOkResponse({ type: ArticlePageDto })
@@ -156,6 +149,7 @@ export class ArticlesController {
   }
 
   @Get('trending')
+  @Public()
   @ViewCache('trending')
   @ApiOperation({ summary: 'Articles with the most likes and comments in the last days' })
   @IF_NONE_MATCH

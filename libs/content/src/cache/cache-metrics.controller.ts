@@ -1,6 +1,5 @@
-import { Controller, Get, Header, UseGuards } from '@nestjs/common';
+import { Controller, Get, Header } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
@@ -8,7 +7,7 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { JwtAuthGuard, Roles, RolesGuard } from '@nexus/users';
+import { Roles } from '@nexus/users';
 import { ApiProblems } from '../shared/api-problems';
 import { CacheMetrics, CacheMetricsService } from './cache-metrics.service';
 
@@ -52,9 +51,7 @@ class CacheMetricsDto {
 
 @ApiTags('admin')
 @ApiExtraModels(NamespaceStatsDto)
-@ApiBearerAuth('bearer')
 @Controller('admin/cache')
-@UseGuards(JwtAuthGuard, RolesGuard)
 @Roles('admin')
 export class CacheMetricsController {
   constructor(private readonly metrics: CacheMetricsService) {}

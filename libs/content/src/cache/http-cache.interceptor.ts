@@ -1,5 +1,6 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { EdgeSafe } from '@nexus/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { VIEW_CACHE, ViewCacheService, viewOf, ViewRoute } from './view-cache';
@@ -18,6 +19,7 @@ import { VIEW_CACHE, ViewCacheService, viewOf, ViewRoute } from './view-cache';
  *   edge step, or here before calling the handler.
  */
 @Injectable()
+@EdgeSafe('the edge step answers from the same cache, with the same headers')
 export class HttpCacheInterceptor implements NestInterceptor {
   constructor(
     private readonly views: ViewCacheService,

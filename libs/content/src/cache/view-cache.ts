@@ -90,10 +90,22 @@ export class ViewCacheService implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.pipeline.use(EdgeStage.cache, 'content-view-cache', (req, reply) => this.edge(req, reply));
+    // Declares the routes it may answer, for core's start-up check: they must be @Public or
+    // @OptionalAuth (the step answers only requests without an Authorization header).
+    this.pipeline.use(
+      EdgeStage.cache,
+      'content-view-cache',
+      (req, reply) => this.edge(req, reply),
+      {
+        answers: (route) => route.method === 'GET' && route.config.viewCache !== undefined,
+      },
+    );
   }
 
-  /** The edge step: answers an anonymous GET of a view-cached route on a hit. */
+  /**
+   * The edge step: answers an anonymous GET of a view-cached route on a hit. A request with any
+   * Authorization header goes to Nest, whose guard refuses an invalid one.
+   */
   edge(req: FastifyRequest, reply: FastifyReply): MaybePromise<boolean> {
     if (req.method !== 'GET' || req.headers.authorization !== undefined) return false;
     const route = (req.routeOptions.config as { viewCache?: ViewRoute } | undefined)?.viewCache;
@@ -204,7 +216,11 @@ export class ViewCacheService implements OnModuleInit {
     reply.header('etag', view.etag);
     // no-cache: clients may keep a copy but must revalidate (cheap, via ETag) before using it,
     // so nothing downstream can outlive an invalidation.
-    reply.header('cache-control', shared ? 'public, no-cache' : 'private, no-cache');
+    // An answer computed for a signed-in caller may hold personal data: stored nowhere.
+    reply.header(
+      'cache-control',
+      shared ? 'public, no-cache' : req.user ? 'private, no-store' : 'private, no-cache',
+    );
     reply.header('vary', 'Authorization');
     if (cache) reply.header('x-cache', cache);
     if (matchesEtag(req.headers['if-none-match'], view.etag)) {

@@ -8,18 +8,17 @@ import {
   ParseUUIDPipe,
   Post,
   Query,
-  UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Authenticated, AuthUser, CurrentUser, OptionalJwtAuthGuard } from '@nexus/users';
+import { OptionalAuth } from '@nexus/core';
+import { AuthUser, CurrentUser } from '@nexus/users';
 import { PageQueryDto } from '../articles/dto/article-query.dto';
 import { HttpCacheInterceptor } from '../cache/http-cache.interceptor';
 import { ApiProblems } from '../shared/api-problems';
@@ -33,9 +32,8 @@ export class CommentsController {
   constructor(private readonly comments: CommentsService) {}
 
   @Get('articles/:id/comments')
-  @UseGuards(OptionalJwtAuthGuard)
+  @OptionalAuth()
   @UseInterceptors(HttpCacheInterceptor)
-  @ApiBearerAuth('bearer')
   @ApiOperation({
     summary: 'Comments of an article: top-level comments oldest first, each with its replies',
   })
@@ -50,7 +48,6 @@ export class CommentsController {
   }
 
   @Post('articles/:id/comments')
-  @Authenticated()
   @ApiOperation({ summary: 'Comment on a published article, or reply to a top-level comment' })
   @ApiCreatedResponse({ type: CommentDto })
   @ApiProblems(400, 401, 404, 409)
@@ -64,7 +61,6 @@ export class CommentsController {
 
   @Delete('comments/:id')
   @HttpCode(204)
-  @Authenticated()
   @ApiOperation({
     summary: 'Delete a comment and its replies (its author, the article author or a moderator)',
   })

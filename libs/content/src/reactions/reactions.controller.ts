@@ -1,14 +1,12 @@
-import { Controller, Delete, Param, ParseUUIDPipe, Put, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, JwtAuthGuard } from '@nexus/users';
+import { Controller, Delete, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser } from '@nexus/users';
 import { ReactionStateDto } from '../articles/dto/article-response.dto';
 import { ApiProblems } from '../shared/api-problems';
 import { ReactionsService, ReactionState } from './reactions.service';
 
 @ApiTags('reactions')
-@ApiBearerAuth('bearer')
 @Controller('articles/:id/reactions/like')
-@UseGuards(JwtAuthGuard)
 export class ReactionsController {
   constructor(private readonly reactions: ReactionsService) {}
 

@@ -1,4 +1,5 @@
 import { Controller, Get, UseInterceptors } from '@nestjs/common';
+import { Public } from '@nexus/core';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TagDto } from '../articles/dto/article-response.dto';
 import { HttpCacheInterceptor } from '../cache/http-cache.interceptor';
@@ -13,6 +14,7 @@ export class TagsController {
   constructor(private readonly tags: TagsService) {}
 
   @Get()
+  @Public()
   @ViewCache('tags')
   @ApiOperation({
     summary: 'Tags of published articles, most used first (tag pages: GET /articles?tag=)',

@@ -11,8 +11,10 @@ import {
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { QueueRegistry } from '../queue/queue.registry';
 import { RedisService } from '../redis/redis.service';
+import { Public } from '../http/route-access';
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

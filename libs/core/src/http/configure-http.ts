@@ -13,6 +13,7 @@ import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { MetricsService } from '../metrics/metrics.service';
 import { ClientIpResolver } from './client-ip.resolver';
 import { HttpPipeline } from './http-pipeline';
+import { BEARER_SCHEME } from './route-access';
 import { isPromise, MaybePromise } from '../util/maybe-promise';
 import './client-ip';
 
@@ -124,6 +125,15 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
 
 export function setupSwagger(app: INestApplication, config: AppConfig): void {
   const document = SwaggerModule.createDocument(app, buildOpenApiConfig(config));
+  // Deny by default, documented the same way: the document requires a bearer token, `@Public()`
+  // operations (marked `[{}]`, which Nest's explorer would otherwise drop as empty) require
+  // nothing, and `@OptionalAuth()` ones accept either.
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item) as { security?: object[] }[]) {
+      const security = operation?.security;
+      if (security?.length === 1 && Object.keys(security[0]).length === 0) operation.security = [];
+    }
+  }
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs-json',
     swaggerOptions: { persistAuthorization: true },
@@ -139,6 +149,7 @@ export function buildOpenApiConfig(config: Pick<AppConfig, 'publicUrl'>) {
     )
     .setVersion('1.0')
     .addServer(config.publicUrl)
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
+    .addSecurityRequirements(BEARER_SCHEME)
     .build();
 }

@@ -14,7 +14,7 @@ import { isPromise, MaybePromise } from '../util/maybe-promise';
 export type EdgeStep = (request: FastifyRequest, reply: FastifyReply) => MaybePromise<boolean>;
 
 /**
- * Order of the edge steps (ARCHITECTURE §4): cheap refusals first, then answers that need no
+ * Order of the edge steps: cheap refusals first, then answers that need no
  * handler. Gaps leave room for steps a module adds later.
  */
 export const EdgeStage = {
@@ -26,10 +26,33 @@ export const EdgeStage = {
   cache: 50,
 } as const;
 
+/** A route as the start-up check sees it (from Nest's route metadata). */
+export interface EdgeRoute {
+  /** `GET`, `POST`, ... */
+  method: string;
+  /** Controller path + handler path, without the global prefix (for messages). */
+  path: string;
+  /** The Fastify route config (`@RouteConfig`, e.g. content's `@ViewCache`). */
+  config: Record<string, unknown>;
+}
+
+/**
+ * What an edge step declares when it is registered. `answers(route)`: whether the step may answer
+ * requests of that route in place of its handler (a refusal such as a 403 or 429, which no handler
+ * would turn into a success, is not an answer in this sense). A step that answers must never
+ * answer a request that carries an `Authorization` header. The start-up check (EdgeSafetyCheck)
+ * refuses to start when a route a step may answer needs authentication or has a guard or
+ * interceptor not declared `@EdgeSafe`.
+ */
+export interface EdgeStepDeclaration {
+  answers: (route: EdgeRoute) => boolean;
+}
+
 interface Registered {
   stage: number;
   name: string;
   step: EdgeStep;
+  declaration: EdgeStepDeclaration;
 }
 
 /**
@@ -42,15 +65,22 @@ interface Registered {
 export class HttpPipeline {
   private steps: Registered[] = [];
 
-  use(stage: number, name: string, step: EdgeStep): void {
+  use(stage: number, name: string, step: EdgeStep, declaration: EdgeStepDeclaration): void {
     if (this.steps.some((s) => s.name === name))
       throw new Error(`Edge step "${name}" is already registered`);
-    this.steps = [...this.steps, { stage, name, step }].sort((a, b) => a.stage - b.stage);
+    this.steps = [...this.steps, { stage, name, step, declaration }].sort(
+      (a, b) => a.stage - b.stage,
+    );
   }
 
   /** Names in running order (for docs and tests). */
   names(): string[] {
     return this.steps.map((s) => s.name);
+  }
+
+  /** The names of the steps that may answer requests of `route` (for the start-up check). */
+  answering(route: EdgeRoute): string[] {
+    return this.steps.filter((s) => s.declaration.answers(route)).map((s) => s.name);
   }
 
   /**

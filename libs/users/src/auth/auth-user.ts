@@ -3,7 +3,7 @@ export const ROLES = ['user', 'moderator', 'admin'] as const;
 
 export type Role = (typeof ROLES)[number];
 
-/** The authenticated caller, set on `request.user` by JwtAuthGuard / OptionalJwtAuthGuard. */
+/** The authenticated caller, set on `request.user` by the global JwtAuthGuard. */
 export interface AuthUser {
   id: string;
   username: string;

@@ -6,7 +6,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ClientIp, ProblemException } from '@nexus/core';
+import { ClientIp, ProblemException, Public } from '@nexus/core';
 import { ApiProblems } from '../shared/api-problems';
 import { ACCEPTED_MESSAGE, AuthService } from './auth.service';
 import type { AuthUser } from './auth-user';
@@ -21,7 +21,6 @@ import {
   TokenPairDto,
   VerifyEmailDto,
 } from './dto/auth.dto';
-import { Authenticated } from './authenticated.decorator';
 import { TokenPair } from './sessions.service';
 
 @ApiTags('auth')
@@ -30,6 +29,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('register')
+  @Public()
   @HttpCode(202)
   @ApiOperation({
     summary: 'Create an account',
@@ -46,6 +46,7 @@ export class AuthController {
   }
 
   @Post('verify-email')
+  @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Confirm an email address with the emailed token (single use, 24 h)' })
   @ApiOkResponse({ schema: { example: { emailVerified: true } } })
@@ -57,7 +58,6 @@ export class AuthController {
 
   @Post('verify-email/resend')
   @HttpCode(202)
-  @Authenticated()
   @ApiOperation({ summary: 'Send a new verification email to the caller (3 per hour)' })
   @ApiAcceptedResponse({ type: AcceptedDto })
   @ApiProblems(401, 409, 429)
@@ -67,6 +67,7 @@ export class AuthController {
   }
 
   @Post('login')
+  @Public()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Log in with email (or username) and password',
@@ -94,6 +95,7 @@ export class AuthController {
   }
 
   @Post('refresh')
+  @Public()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Exchange a refresh token for a new token pair',
@@ -108,6 +110,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @Public()
   @HttpCode(204)
   @ApiOperation({ summary: 'End the session of this refresh token (idempotent)' })
   @ApiNoContentResponse({ description: 'Session ended (or was already unknown)' })
@@ -118,7 +121,6 @@ export class AuthController {
 
   @Post('logout-all')
   @HttpCode(204)
-  @Authenticated()
   @ApiOperation({ summary: 'End every session of the caller, this one included' })
   @ApiNoContentResponse({ description: 'All sessions ended' })
   @ApiProblems(401)
@@ -127,21 +129,29 @@ export class AuthController {
   }
 
   @Post('password/forgot')
+  @Public()
   @HttpCode(202)
   @ApiOperation({
     summary: 'Ask for a password reset email',
-    description: 'Always the same 202, whether or not the address has an account; only a known address gets an email.',
+    description:
+      'Always the same 202, whether or not the address has an account; only a known address gets an email.',
   })
   @ApiAcceptedResponse({ type: AcceptedDto })
   @ApiProblems(400, 429)
-  async forgotPassword(@Body() body: ForgotPasswordDto, @ClientIp() ip: string): Promise<AcceptedDto> {
+  async forgotPassword(
+    @Body() body: ForgotPasswordDto,
+    @ClientIp() ip: string,
+  ): Promise<AcceptedDto> {
     await this.auth.forgotPassword(body.email, ip);
     return { message: ACCEPTED_MESSAGE };
   }
 
   @Post('password/reset')
+  @Public()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Set a new password with the emailed token (single use, 1 h); signs out every session' })
+  @ApiOperation({
+    summary: 'Set a new password with the emailed token (single use, 1 h); signs out every session',
+  })
   @ApiNoContentResponse({ description: 'Password changed' })
   @ApiProblems(400)
   async resetPassword(@Body() body: ResetPasswordDto): Promise<void> {

@@ -1,12 +1,14 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { ProblemException } from '@nexus/core';
-import type { FastifyRequest } from 'fastify';
+import { Reflector } from '@nestjs/core';
+import { EdgeSafe, ProblemException, RouteAccess, routeAccess } from '@nexus/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthFailure, Authenticator } from './authenticator.service';
 
 /** The request behind an execution context (REST, or a GraphQL context that carries `req`). */
 export function requestOf(ctx: ExecutionContext): FastifyRequest {
   if (ctx.getType() === 'http') return ctx.switchToHttp().getRequest<FastifyRequest>();
-  const gqlContext = ctx.getArgs()[2] as { req?: FastifyRequest; request?: FastifyRequest } | undefined;
+  const gqlContext = ctx.getArgs()[2] as
+    { req?: FastifyRequest; request?: FastifyRequest } | undefined;
   const req = gqlContext?.req ?? gqlContext?.request;
   if (!req) throw new Error(`No request in a ${ctx.getType()} context`);
   return req;
@@ -25,34 +27,54 @@ export function unauthorized(failure: AuthFailure): ProblemException {
     type: 'unauthorized',
     title: 'Unauthorized',
     detail: DETAILS[failure],
-    headers: { 'www-authenticate': failure === 'missing' ? 'Bearer' : 'Bearer error="invalid_token"' },
+    headers: {
+      'www-authenticate': failure === 'missing' ? 'Bearer' : 'Bearer error="invalid_token"',
+    },
   });
 }
 
-/** Requires a valid Bearer access token of an active session; sets `request.user`. */
+/**
+ * The global authentication guard (APP_GUARD, deny by default). Every route needs a valid Bearer
+ * access token of an active session unless marked `@Public()` or `@OptionalAuth()`; on every
+ * route, public ones included, a present but invalid credential is a 401 (one rule for clients).
+ * A valid token sets `request.user` (not on `@Public()` routes, whose answer may not depend on the
+ * caller), and the answer then defaults to `Cache-Control: private, no-store`: it may hold
+ * personal data. A handler that sets its own Cache-Control (e.g. a public cached view) wins.
+ */
 @Injectable()
+@EdgeSafe(
+  'edge steps answer only requests without credentials, on @Public/@OptionalAuth routes ' +
+    '(EdgeSafetyCheck), and this guard lets exactly those through unchanged',
+)
 export class JwtAuthGuard implements CanActivate {
-  constructor(private readonly authenticator: Authenticator) {}
+  constructor(
+    private readonly authenticator: Authenticator,
+    private readonly reflector: Reflector,
+  ) {}
 
-  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+  canActivate(ctx: ExecutionContext): boolean | Promise<boolean> {
+    const access = routeAccess(this.reflector, ctx.getHandler(), ctx.getClass());
     const request = requestOf(ctx);
-    const result = await this.authenticator.authenticate(request.headers.authorization);
-    if ('failure' in result) throw unauthorized(result.failure);
-    request.user = result.user;
-    return true;
+    // An anonymous request to an open route is decided without a promise.
+    if (!request.headers.authorization && access !== 'authenticated') return true;
+    return this.authenticate(ctx, request, access);
   }
-}
 
-/** Lets anonymous requests through; a present but invalid token is still a 401. */
-@Injectable()
-export class OptionalJwtAuthGuard implements CanActivate {
-  constructor(private readonly authenticator: Authenticator) {}
-
-  async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    const request = requestOf(ctx);
+  private async authenticate(
+    ctx: ExecutionContext,
+    request: FastifyRequest,
+    access: RouteAccess,
+  ): Promise<boolean> {
     const result = await this.authenticator.authenticate(request.headers.authorization);
-    if ('user' in result) request.user = result.user;
-    else if (result.failure !== 'missing') throw unauthorized(result.failure);
+    if ('failure' in result) {
+      if (result.failure === 'missing' && access !== 'authenticated') return true;
+      throw unauthorized(result.failure);
+    }
+    if (access === 'public') return true;
+    request.user = result.user;
+    if (ctx.getType() === 'http') {
+      ctx.switchToHttp().getResponse<FastifyReply>().header('cache-control', 'private, no-store');
+    }
     return true;
   }
 }

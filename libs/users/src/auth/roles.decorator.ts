@@ -1,7 +1,12 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { NeedsCaller } from '@nexus/core';
 import type { Role } from './auth-user';
 
 export const ROLES_KEY = 'nexus:roles';
 
-/** Restricts a handler or controller to the given roles; use with `@UseGuards(JwtAuthGuard, RolesGuard)`. */
-export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES_KEY, roles);
+/**
+ * Restricts a handler or controller to the given roles (checked by the global RolesGuard). The
+ * route then needs an authenticated caller even if it is also marked `@Public()`/`@OptionalAuth()`.
+ */
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(ROLES_KEY, roles), NeedsCaller());

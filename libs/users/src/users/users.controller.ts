@@ -1,19 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { ClientIp, ProblemException } from '@nexus/core';
+import { ClientIp, OptionalAuth, ProblemException, Public } from '@nexus/core';
 import { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { SessionsService } from '../auth/sessions.service';
-import { Authenticated } from '../auth/authenticated.decorator';
-import { OptionalJwtAuthGuard } from '../auth/jwt-auth.guard';
 import { FollowPage, FollowsService } from '../follows/follows.service';
 import { ApiProblems } from '../shared/api-problems';
 import {
@@ -42,7 +39,6 @@ export class UsersController {
   ) {}
 
   @Get('me')
-  @Authenticated()
   @ApiOperation({ summary: 'The caller’s own account' })
   @ApiOkResponse({ type: MeDto })
   @ApiProblems(401)
@@ -51,7 +47,6 @@ export class UsersController {
   }
 
   @Patch('me')
-  @Authenticated()
   @ApiOperation({ summary: 'Update the caller’s profile (display name, bio, avatar URL only)' })
   @ApiOkResponse({ type: MeDto })
   @ApiProblems(400, 401)
@@ -61,10 +56,10 @@ export class UsersController {
 
   @Delete('me')
   @HttpCode(204)
-  @Authenticated()
   @ApiOperation({
     summary: 'Delete the caller’s account',
-    description: 'Needs the current password. Deletes the account and everything it owns (see docs/users.md).',
+    description:
+      'Needs the current password. Deletes the account and everything it owns (see docs/users.md).',
   })
   @ApiNoContentResponse({ description: 'Account deleted' })
   @ApiProblems(400, 401)
@@ -74,7 +69,6 @@ export class UsersController {
 
   @Post('me/password')
   @HttpCode(204)
-  @Authenticated()
   @ApiOperation({ summary: 'Change the caller’s password; every other session is signed out' })
   @ApiNoContentResponse({ description: 'Password changed' })
   @ApiProblems(400, 401, 429)
@@ -83,11 +77,16 @@ export class UsersController {
     @Body() body: ChangePasswordDto,
     @ClientIp() ip: string,
   ): Promise<void> {
-    await this.auth.changePassword(user.id, user.sessionId, body.currentPassword, body.newPassword, ip);
+    await this.auth.changePassword(
+      user.id,
+      user.sessionId,
+      body.currentPassword,
+      body.newPassword,
+      ip,
+    );
   }
 
   @Get('me/sessions')
-  @Authenticated()
   @ApiOperation({ summary: 'The caller’s active sessions (devices), most recently used first' })
   @ApiOkResponse({ type: [SessionDto] })
   @ApiProblems(401)
@@ -98,67 +97,89 @@ export class UsersController {
 
   @Delete('me/sessions/:sessionId')
   @HttpCode(204)
-  @Authenticated()
   @ApiParam({ name: 'sessionId', format: 'uuid' })
-  @ApiOperation({ summary: 'End one of the caller’s sessions (its tokens stop at their next request)' })
+  @ApiOperation({
+    summary: 'End one of the caller’s sessions (its tokens stop at their next request)',
+  })
   @ApiNoContentResponse({ description: 'Session ended' })
   @ApiProblems(401, 404)
-  async endSession(@CurrentUser() user: AuthUser, @Param('sessionId') sessionId: string): Promise<void> {
+  async endSession(
+    @CurrentUser() user: AuthUser,
+    @Param('sessionId') sessionId: string,
+  ): Promise<void> {
     if (!UUID.test(sessionId) || !(await this.sessionsService.revokeOwn(user.id, sessionId))) {
-      throw new ProblemException({ status: 404, type: 'session-not-found', title: 'Session not found' });
+      throw new ProblemException({
+        status: 404,
+        type: 'session-not-found',
+        title: 'Session not found',
+      });
     }
   }
 
   @Get(':username')
-  @UseGuards(OptionalJwtAuthGuard)
-  @ApiBearerAuth('bearer')
+  @OptionalAuth()
   @ApiParam(USERNAME_PARAM)
   @ApiOperation({ summary: 'Public profile with follower, following and published-article counts' })
   @ApiOkResponse({ type: ProfileDto })
   @ApiProblems(401, 404)
-  profile(@Param('username') username: string, @CurrentUser() user?: AuthUser): Promise<ProfileView> {
+  profile(
+    @Param('username') username: string,
+    @CurrentUser() user?: AuthUser,
+  ): Promise<ProfileView> {
     return this.users.getProfile(username, user?.id);
   }
 
   @Post(':username/follow')
   @HttpCode(200)
-  @Authenticated()
   @ApiParam(USERNAME_PARAM)
   @ApiOperation({ summary: 'Follow a user (idempotent)' })
   @ApiOkResponse({ type: FollowStateDto })
   @ApiProblems(401, 404, 422)
-  async follow(@CurrentUser() user: AuthUser, @Param('username') username: string): Promise<FollowStateDto> {
+  async follow(
+    @CurrentUser() user: AuthUser,
+    @Param('username') username: string,
+  ): Promise<FollowStateDto> {
     await this.follows.follow(user.id, await this.users.idOf(username));
     return { following: true };
   }
 
   @Delete(':username/follow')
   @HttpCode(200)
-  @Authenticated()
   @ApiParam(USERNAME_PARAM)
   @ApiOperation({ summary: 'Unfollow a user (idempotent)' })
   @ApiOkResponse({ type: FollowStateDto })
   @ApiProblems(401, 404)
-  async unfollow(@CurrentUser() user: AuthUser, @Param('username') username: string): Promise<FollowStateDto> {
+  async unfollow(
+    @CurrentUser() user: AuthUser,
+    @Param('username') username: string,
+  ): Promise<FollowStateDto> {
     await this.follows.unfollow(user.id, await this.users.idOf(username));
     return { following: false };
   }
 
   @Get(':username/followers')
+  @Public()
   @ApiParam(USERNAME_PARAM)
   @ApiOperation({ summary: 'Who follows this user, newest first (keyset pagination)' })
   @ApiOkResponse({ type: FollowPageDto })
   @ApiProblems(400, 404)
-  async followers(@Param('username') username: string, @Query() query: PageQueryDto): Promise<FollowPage> {
+  async followers(
+    @Param('username') username: string,
+    @Query() query: PageQueryDto,
+  ): Promise<FollowPage> {
     return this.follows.followers(await this.users.idOf(username), query.limit ?? 20, query.cursor);
   }
 
   @Get(':username/following')
+  @Public()
   @ApiParam(USERNAME_PARAM)
   @ApiOperation({ summary: 'Whom this user follows, newest first (keyset pagination)' })
   @ApiOkResponse({ type: FollowPageDto })
   @ApiProblems(400, 404)
-  async following(@Param('username') username: string, @Query() query: PageQueryDto): Promise<FollowPage> {
+  async following(
+    @Param('username') username: string,
+    @Query() query: PageQueryDto,
+  ): Promise<FollowPage> {
     return this.follows.following(await this.users.idOf(username), query.limit ?? 20, query.cursor);
   }
 }
