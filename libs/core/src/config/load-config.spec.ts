@@ -35,6 +35,31 @@ describe('loadConfig', () => {
     expect(config.seedDemoData).toBe(false);
   });
 
+  it('puts the cache on REDIS_URL unless REDIS_CACHE_URL names another Redis', () => {
+    const base = { DATA_DIR: tmp(), REDIS_URL: 'redis://queue:6379' };
+    expect(loadConfig(base).redisCacheUrl).toBe('redis://queue:6379');
+    expect(loadConfig({ ...base, REDIS_CACHE_URL: 'redis://cache:6379/5' }).redisCacheUrl).toBe(
+      'redis://cache:6379/5',
+    );
+    expect(loadConfig({ DATA_DIR: tmp() }).redisCacheUrl).toBeUndefined();
+    expect(() => loadConfig({ DATA_DIR: tmp(), REDIS_CACHE_URL: 'redis://cache:6379' })).toThrow(
+      /REDIS_CACHE_URL: needs REDIS_URL/,
+    );
+    expect(() => loadConfig({ ...base, REDIS_CACHE_URL: 'http://cache' })).toThrow(
+      /REDIS_CACHE_URL: protocol/,
+    );
+  });
+
+  it('mirrors generation tokens unless CACHE_TOKEN_MIRROR=false', () => {
+    expect(loadConfig({ DATA_DIR: tmp() }).cacheTokenMirror).toBe(true);
+    expect(loadConfig({ DATA_DIR: tmp(), CACHE_TOKEN_MIRROR: 'false' }).cacheTokenMirror).toBe(
+      false,
+    );
+    expect(() => loadConfig({ DATA_DIR: tmp(), CACHE_TOKEN_MIRROR: 'sometimes' })).toThrow(
+      /CACHE_TOKEN_MIRROR: must be true or false/,
+    );
+  });
+
   it('names every bad variable in one error', () => {
     let error: ConfigError | undefined;
     try {
@@ -73,8 +98,12 @@ describe('loadConfig', () => {
   });
 
   it('requires a strong JWT_SECRET in production', () => {
-    expect(() => loadConfig({ DATA_DIR: tmp(), NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required/);
-    expect(loadConfig({ DATA_DIR: tmp(), NODE_ENV: 'production', JWT_SECRET: STRONG }).jwtSecret).toBe(STRONG);
+    expect(() => loadConfig({ DATA_DIR: tmp(), NODE_ENV: 'production' })).toThrow(
+      /JWT_SECRET: required/,
+    );
+    expect(
+      loadConfig({ DATA_DIR: tmp(), NODE_ENV: 'production', JWT_SECRET: STRONG }).jwtSecret,
+    ).toBe(STRONG);
   });
 
   it('reads secrets from NAME_FILE (Docker secrets)', () => {
@@ -82,12 +111,19 @@ describe('loadConfig', () => {
     const file = join(dir, 'jwt');
     writeFileSync(file, `${STRONG}\n`);
     expect(loadConfig({ DATA_DIR: dir, JWT_SECRET_FILE: file }).jwtSecret).toBe(STRONG);
-    expect(() => loadConfig({ DATA_DIR: dir, JWT_SECRET_FILE: join(dir, 'missing') })).toThrow(/JWT_SECRET_FILE/);
+    expect(() => loadConfig({ DATA_DIR: dir, JWT_SECRET_FILE: join(dir, 'missing') })).toThrow(
+      /JWT_SECRET_FILE/,
+    );
   });
 
   it('does not echo secret values in its error messages', () => {
     try {
-      loadConfig({ DATA_DIR: tmp(), JWT_SECRET: 'tooshort-secret', ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: 'pw' });
+      loadConfig({
+        DATA_DIR: tmp(),
+        JWT_SECRET: 'tooshort-secret',
+        ADMIN_EMAIL: 'a@b.c',
+        ADMIN_PASSWORD: 'pw',
+      });
       throw new Error('expected a ConfigError');
     } catch (e) {
       expect((e as Error).message).not.toContain('tooshort-secret');
