@@ -11,6 +11,7 @@ export * from './database/prepared-queries';
 export * from './migrations';
 export * from './cache/cache.service';
 export * from './cache/string-store';
+export * from './cache/object-store';
 export * from './queue/queue.types';
 export * from './queue/queue.module';
 export * from './queue/queue.registry';
