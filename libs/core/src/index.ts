@@ -24,6 +24,7 @@ export * from './mail/mail.service';
 export * from './mail/email.processor';
 export * from './metrics/metrics.service';
 export * from './redis/redis.service';
+export * from './redis/instance-broadcast';
 export * from './errors/problem';
 export * from './errors/problem.exception';
 export * from './errors/to-problem';

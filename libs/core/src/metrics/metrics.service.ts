@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { CacheService } from '../cache/cache.service';
 import { QueueRegistry } from '../queue/queue.registry';
+import { InstanceBroadcast } from '../redis/instance-broadcast';
 
 /** Prometheus registry of this process: HTTP, event loop and process, cache and queue metrics. */
 @Injectable()
@@ -15,15 +16,23 @@ export class MetricsService implements OnModuleInit {
     registers: [this.registry],
   });
 
-  private readonly httpChildren = new Map<string, ReturnType<MetricsService['httpDuration']['labels']>>();
+  private readonly httpChildren = new Map<
+    string,
+    ReturnType<MetricsService['httpDuration']['labels']>
+  >();
 
   constructor(
     private readonly cache: CacheService,
     private readonly queues: QueueRegistry,
+    private readonly broadcast: InstanceBroadcast,
   ) {}
 
   onModuleInit(): void {
-    collectDefaultMetrics({ register: this.registry, prefix: 'nexus_', eventLoopMonitoringPrecision: 20 });
+    collectDefaultMetrics({
+      register: this.registry,
+      prefix: 'nexus_',
+      eventLoopMonitoringPrecision: 20,
+    });
     const cache = this.cache;
     new Counter({
       name: 'nexus_cache_hits_total',
@@ -45,6 +54,28 @@ export class MetricsService implements OnModuleInit {
         for (const [ns, s] of Object.entries(cache.stats())) this.inc({ namespace: ns }, s.misses);
       },
     });
+    const broadcast = this.broadcast;
+    new Counter({
+      name: 'nexus_broadcast_messages_total',
+      help: 'Instance broadcast messages per channel, sent by this process or received from others',
+      labelNames: ['channel', 'direction'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const m of broadcast.stats().messages)
+          this.inc({ channel: m.channel, direction: m.direction }, m.count);
+      },
+    });
+    new Counter({
+      name: 'nexus_broadcast_ack_timeouts_total',
+      help: 'Broadcasts per channel not acknowledged by every live instance within their time-out',
+      labelNames: ['channel'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const t of broadcast.stats().ackTimeouts) this.inc({ channel: t.channel }, t.count);
+      },
+    });
     const queues = this.queues;
     new Gauge({
       name: 'nexus_queue_jobs',
@@ -54,7 +85,10 @@ export class MetricsService implements OnModuleInit {
       async collect() {
         this.reset();
         for (const name of queues.names()) {
-          const counts = await queues.raw(name)!.counts().catch(() => ({}) as Record<string, number>);
+          const counts = await queues
+            .raw(name)!
+            .counts()
+            .catch(() => ({}) as Record<string, number>);
           for (const [state, n] of Object.entries(counts)) this.set({ queue: name, state }, n);
         }
       },
