@@ -97,11 +97,17 @@ suite('token mirror across api instances (full mode)', () => {
         return gate.then(() => drop(message));
       }) as unknown as TokenMirror['onInvalidation']);
       let answered = false;
+      const waiting = once(broadcastOf(a).events, 'waiting');
       const patch = edit(article.id, `Mirror one, edition ${i}`).then((res) => {
         answered = true;
         return res;
       });
-      await reached;
+      const [[wait]] = await Promise.all([waiting, reached]);
+      // The writer waits for b, which has not handled the invalidation yet: no answer so far.
+      expect(wait).toEqual({
+        channel: TOKEN_INVALIDATION_CHANNEL,
+        instances: [b.app.get(TokenMirror).id],
+      });
       expect(answered).toBe(false);
       release();
       expect((await patch).statusCode).toBe(200);

@@ -108,7 +108,8 @@ export interface BroadcastStats {
 export class InstanceBroadcast implements OnModuleDestroy {
   /**
    * Emits `trusted` and `untrusted` when the trust state changes, `announced` after each
-   * heartbeat (tests, diagnostics).
+   * heartbeat, `waiting` ({ channel, instances }) when a publishAndWait starts waiting (tests,
+   * diagnostics).
    */
   readonly events = new EventEmitter();
   readonly instanceId = randomUUID();
@@ -239,6 +240,7 @@ export class InstanceBroadcast implements OnModuleDestroy {
       else resolve();
     });
     const envelope: Envelope = { id, origin: this.instanceId, ack: this.ackKey(), body: message };
+    this.events.emit('waiting', { channel, instances: waitedFor });
     await this.commands()
       .publish(this.channelKey(channel), JSON.stringify(envelope))
       .catch((e: Error) => this.logger.warn(`broadcast on ${channel} not sent: ${e.message}`));
