@@ -133,6 +133,18 @@ suite('token mirror across api instances (full mode)', () => {
     expect(await redisReads(() => get(b, url))).toBeGreaterThan(0);
     const patch = await edit(article.id, 'Mirror two, edited while b was deaf');
     expect(patch.statusCode).toBe(200);
+    // b was still in the live set and could not confirm: a's wait timed out, and says so.
+    const metrics = (await a.inject('/metrics')).body;
+    expect(metrics).toMatch(
+      new RegExp(
+        `nexus_broadcast_ack_timeouts_total\\{channel="${TOKEN_INVALIDATION_CHANNEL}"\\} [1-9]`,
+      ),
+    );
+    expect(metrics).toMatch(
+      new RegExp(
+        `nexus_broadcast_messages_total\\{channel="${TOKEN_INVALIDATION_CHANNEL}",direction="sent"\\} [1-9]`,
+      ),
+    );
     expect((await get(b, url)).json().title).toBe('Mirror two, edited while b was deaf');
     // Back: subscribed again, with an empty copy that fills up again.
     const back = once(broadcast.events, 'trusted');

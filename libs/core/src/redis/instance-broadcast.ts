@@ -241,9 +241,20 @@ export class InstanceBroadcast implements OnModuleDestroy {
     });
     const envelope: Envelope = { id, origin: this.instanceId, ack: this.ackKey(), body: message };
     this.events.emit('waiting', { channel, instances: waitedFor });
-    await this.commands()
+    const sent = await this.commands()
       .publish(this.channelKey(channel), JSON.stringify(envelope))
-      .catch((e: Error) => this.logger.warn(`broadcast on ${channel} not sent: ${e.message}`));
+      .then(
+        () => true,
+        (e: Error) => {
+          this.logger.error(`broadcast on ${channel} not sent: ${e.message}`);
+          return false;
+        },
+      );
+    if (!sent) {
+      this.pending.delete(id);
+      await localDone;
+      return { confirmed: false, waitedFor, missing: waitedFor };
+    }
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), timeoutMs);
