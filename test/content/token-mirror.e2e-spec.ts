@@ -1,5 +1,7 @@
-import { RedisStringStore } from '@nexus/core';
-import { TokenMirror } from '../../libs/content/src/cache/token-mirror';
+import { InstanceBroadcast, RedisStringStore } from '@nexus/core';
+import type IORedis from 'ioredis';
+import { once } from 'node:events';
+import { TOKEN_INVALIDATION_CHANNEL, TokenMirror } from '../../libs/content/src/cache/token-mirror';
 import { RegisteredUser, registerUser } from '../support/auth';
 import { fullModeAvailable } from '../support/modes';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -26,6 +28,13 @@ suite('token mirror across api instances (full mode)', () => {
   });
 
   const get = (app: TestApp, url: string) => app.inject({ method: 'GET', url });
+  const broadcastOf = (app: TestApp) => app.app.get(InstanceBroadcast);
+  /** Resolves once the instance is announced on the channel (its first use started it). */
+  const announced = async (app: TestApp) => {
+    const broadcast = broadcastOf(app);
+    while (!broadcast.isTrusted(TOKEN_INVALIDATION_CHANNEL))
+      await once(broadcast.events, 'announced');
+  };
   const redisReads = async (fn: () => Promise<unknown>): Promise<number> => {
     const spy = jest.spyOn(RedisStringStore.prototype, 'mget');
     try {
@@ -35,6 +44,13 @@ suite('token mirror across api instances (full mode)', () => {
       spy.mockRestore();
     }
   };
+  const edit = (articleId: string, title: string) =>
+    a.inject({
+      method: 'PATCH',
+      url: `/api/v1/articles/${articleId}`,
+      headers: auth(alice.accessToken),
+      payload: { title },
+    });
 
   it('registers an instance as live once it uses the cache, not before', async () => {
     const idle = await startTestApp('full', { shareWith: a });
@@ -45,12 +61,7 @@ suite('token mirror across api instances (full mode)', () => {
       await idle.close();
     }
     for (const app of [a, b]) await get(app, '/api/v1/tags');
-    for (let i = 0; i < 50; i++) {
-      const live = await a.app.get(TokenMirror).liveInstances();
-      if (live.includes(a.app.get(TokenMirror).id) && live.includes(b.app.get(TokenMirror).id))
-        break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await Promise.all([announced(a), announced(b)]);
     const live = await a.app.get(TokenMirror).liveInstances();
     expect(live).toEqual(
       expect.arrayContaining([a.app.get(TokenMirror).id, b.app.get(TokenMirror).id]),
@@ -71,26 +82,39 @@ suite('token mirror across api instances (full mode)', () => {
     expect(hit.headers['x-cache']).toBe('HIT');
     expect(hit.json().title).toBe('Mirror one');
 
-    // b hears invalidations late (a busy instance): a write must still wait for it.
-    const mirror = b.app.get(TokenMirror) as unknown as {
-      onMessage: (channel: string, raw: string) => void;
-    };
-    const onMessage = mirror.onMessage.bind(mirror);
-    const slow = jest
-      .spyOn(mirror, 'onMessage')
-      .mockImplementation((channel, raw) => void setTimeout(() => onMessage(channel, raw), 100));
+    // b is busy when the invalidation arrives (held by a barrier): the write must wait for it.
+    const mirror = b.app.get(TokenMirror);
+    const drop = mirror.onInvalidation.bind(mirror);
     for (let i = 1; i <= 3; i++) {
-      const patch = await a.inject({
-        method: 'PATCH',
-        url: `/api/v1/articles/${article.id}`,
-        headers: auth(alice.accessToken),
-        payload: { title: `Mirror one, edition ${i}` },
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      let entered!: () => void;
+      const reached = new Promise<void>((r) => (entered = r));
+      const busy = jest.spyOn(mirror, 'onInvalidation').mockImplementation(((
+        message: Parameters<TokenMirror['onInvalidation']>[0],
+      ) => {
+        entered();
+        return gate.then(() => drop(message));
+      }) as unknown as TokenMirror['onInvalidation']);
+      let answered = false;
+      const waiting = once(broadcastOf(a).events, 'waiting');
+      const patch = edit(article.id, `Mirror one, edition ${i}`).then((res) => {
+        answered = true;
+        return res;
       });
-      expect(patch.statusCode).toBe(200);
+      const [[wait]] = await Promise.all([waiting, reached]);
+      // The writer waits for b, which has not handled the invalidation yet: no answer so far.
+      expect(wait).toEqual({
+        channel: TOKEN_INVALIDATION_CHANNEL,
+        instances: [b.app.get(TokenMirror).id],
+      });
+      expect(answered).toBe(false);
+      release();
+      expect((await patch).statusCode).toBe(200);
+      busy.mockRestore();
       // The very next read on the other instance, with no pause in between.
       expect((await get(b, url)).json().title).toBe(`Mirror one, edition ${i}`);
     }
-    slow.mockRestore();
   });
 
   it('stops trusting its copy while it cannot hear invalidations, and stays correct', async () => {
@@ -99,25 +123,58 @@ suite('token mirror across api instances (full mode)', () => {
     await get(b, url);
     await get(b, url);
     const mirror = b.app.get(TokenMirror);
-    const subscriber = (
-      mirror as unknown as { subscriber: { disconnect(reconnect?: boolean): void } }
-    ).subscriber;
-    subscriber.disconnect(true);
-    await new Promise((r) => setTimeout(r, 50));
+    const broadcast = broadcastOf(b);
+    const subscriber = (broadcast as unknown as { subscriber: IORedis }).subscriber;
+    const deaf = once(broadcast.events, 'untrusted');
+    subscriber.disconnect(false);
+    await deaf;
     // Not trusted: reads go to Redis again.
+    expect(mirror.get([])).toBeUndefined();
     expect(await redisReads(() => get(b, url))).toBeGreaterThan(0);
-    const patch = await a.inject({
-      method: 'PATCH',
-      url: `/api/v1/articles/${article.id}`,
-      headers: auth(alice.accessToken),
-      payload: { title: 'Mirror two, edited while b was deaf' },
-    });
+    const patch = await edit(article.id, 'Mirror two, edited while b was deaf');
     expect(patch.statusCode).toBe(200);
+    // b was still in the live set and could not confirm: a's wait timed out, and says so.
+    const metrics = (await a.inject('/metrics')).body;
+    expect(metrics).toMatch(
+      new RegExp(
+        `nexus_broadcast_ack_timeouts_total\\{channel="${TOKEN_INVALIDATION_CHANNEL}"\\} [1-9]`,
+      ),
+    );
+    expect(metrics).toMatch(
+      new RegExp(
+        `nexus_broadcast_messages_total\\{channel="${TOKEN_INVALIDATION_CHANNEL}",direction="sent"\\} [1-9]`,
+      ),
+    );
     expect((await get(b, url)).json().title).toBe('Mirror two, edited while b was deaf');
-    // Back: subscribed again (ioredis reconnects), with an empty copy that fills up again.
-    for (let i = 0; i < 50 && !mirror.get([]); i++) await new Promise((r) => setTimeout(r, 50));
+    // Back: subscribed again, with an empty copy that fills up again.
+    const back = once(broadcast.events, 'trusted');
+    await subscriber.connect();
+    await back;
     expect(mirror.get([])).toEqual([]);
-    await get(b, url);
+    expect(await redisReads(() => get(b, url))).toBeGreaterThan(0);
     expect(await redisReads(() => get(b, url))).toBe(0);
+  });
+
+  it('with CACHE_TOKEN_MIRROR=false reads the tokens from Redis every time and is never waited for', async () => {
+    const c = await startTestApp('full', { shareWith: a, env: { CACHE_TOKEN_MIRROR: 'false' } });
+    try {
+      const article = await createArticle(a, alice.accessToken, { title: 'Unmirrored' }, true);
+      const url = `/api/v1/articles/${article.slug}`;
+      await get(c, url);
+      await get(c, url);
+      let hit!: Awaited<ReturnType<typeof get>>;
+      expect(
+        await redisReads(async () => {
+          hit = await get(c, url);
+        }),
+      ).toBeGreaterThan(0);
+      expect(hit.headers['x-cache']).toBe('HIT');
+      expect(c.app.get(TokenMirror).enabled).toBe(false);
+      expect(await a.app.get(TokenMirror).liveInstances()).not.toContain(c.app.get(TokenMirror).id);
+      expect((await edit(article.id, 'Unmirrored, edited')).statusCode).toBe(200);
+      expect((await get(c, url)).json().title).toBe('Unmirrored, edited');
+    } finally {
+      await c.close();
+    }
   });
 });

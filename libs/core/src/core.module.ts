@@ -18,6 +18,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { coreMigrations } from './migrations';
 import { QueueCoreModule } from './queue/queue.module';
+import { InstanceBroadcast } from './redis/instance-broadcast';
 import { RedisService } from './redis/redis.service';
 
 export interface CoreModuleOptions {
@@ -73,15 +74,18 @@ export class CoreModule {
   }
 }
 
-/** Makes APP_CONFIG and RedisService available everywhere (RedisService is idle without REDIS_URL). */
+/**
+ * Makes APP_CONFIG, RedisService and InstanceBroadcast available everywhere (both are idle
+ * without REDIS_URL; the broadcast connects on first use).
+ */
 @Global()
 @Module({})
 class ConfigHolderModule {
   static forRoot(configProvider: { provide: symbol; useValue: AppConfig }): DynamicModule {
     return {
       module: ConfigHolderModule,
-      providers: [configProvider, RedisService],
-      exports: [configProvider, RedisService],
+      providers: [configProvider, RedisService, InstanceBroadcast],
+      exports: [configProvider, RedisService, InstanceBroadcast],
     };
   }
 }

@@ -29,9 +29,9 @@ export class CacheMetricsService implements OnModuleInit {
   }
 
   async redisStats(): Promise<RedisKeyspaceStats | null> {
-    if (!this.redis.client) return null;
+    if (!this.redis.cacheClient) return null;
     try {
-      const info = await this.redis.client.info('stats');
+      const info = await this.redis.cacheClient.info('stats');
       const read = (name: string) =>
         Number(info.match(new RegExp(`^${name}:(\\d+)`, 'm'))?.[1] ?? 0);
       const hits = read('keyspace_hits');

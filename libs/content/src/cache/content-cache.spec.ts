@@ -1,4 +1,3 @@
-import { createKeyv } from '@cacheable/memory';
 import {
   AppConfig,
   CacheService,
@@ -6,7 +5,6 @@ import {
   RedisStringStore,
   StringStore,
 } from '@nexus/core';
-import { createCache } from 'cache-manager';
 import IORedis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { ContentCache, Scope } from './content-cache';
@@ -34,8 +32,7 @@ describe.each(stores)('ContentCache (versioned keys, %s)', (_, makeStore) => {
   let store: ReturnType<typeof makeStore>;
   beforeEach(() => {
     store = makeStore();
-    const manager = createCache({ stores: [createKeyv({ lruSize: 1000 })] });
-    cache = new ContentCache(new CacheService(manager, config, store), config);
+    cache = new ContentCache(new CacheService(config, store), config);
   });
   afterEach(() => store.close?.());
 

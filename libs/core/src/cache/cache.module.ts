@@ -1,27 +1,19 @@
-import { createKeyv as createMemoryKeyv } from '@cacheable/memory';
-import { createKeyv as createRedisKeyv } from '@keyv/redis';
-import { CacheModule as NestCacheModule } from '@nestjs/cache-manager';
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { RedisService } from '../redis/redis.service';
 import { CacheService } from './cache.service';
+import { JsonObjectStore, MemoryObjectStore, OBJECT_STORE } from './object-store';
 import { MemoryStringStore, RedisStringStore, STRING_STORE, StringStore } from './string-store';
 
-const MEMORY_ENTRIES = 50_000;
+/** Command bound of the cache connection: past it a read is a miss (an outage never hangs a request). */
+export const CACHE_COMMAND_TIMEOUT_MS = 500;
 
-/** cache-manager 7 + Keyv: Redis when REDIS_URL is set, a bounded in-memory LRU otherwise. */
+/**
+ * The cache Redis (`REDIS_CACHE_URL`, default `REDIS_URL`) through one ioredis connection of its
+ * own, or in-process LRUs in embedded mode.
+ */
 @Global()
 @Module({
-  imports: [
-    NestCacheModule.registerAsync({
-      isGlobal: true,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        ttl: config.cacheTtlSeconds * 1000,
-        stores: [config.redisUrl ? redisStore(config.redisUrl) : memoryStore()],
-      }),
-    }),
-  ],
   providers: [
     {
       provide: STRING_STORE,
@@ -29,38 +21,24 @@ const MEMORY_ENTRIES = 50_000;
       useFactory: (config: AppConfig, redis: RedisService): StringStore => {
         if (!config.redisUrl) return new MemoryStringStore();
         return new RedisStringStore(
-          redis.duplicate({
+          redis.duplicateCache({
             enableOfflineQueue: false,
             maxRetriesPerRequest: 0,
-            commandTimeout: 500,
+            commandTimeout: CACHE_COMMAND_TIMEOUT_MS,
+            connectTimeout: 2000,
             connectionName: 'nexus-cache',
           }),
         );
       },
+    },
+    {
+      provide: OBJECT_STORE,
+      inject: [APP_CONFIG, STRING_STORE],
+      useFactory: (config: AppConfig, strings: StringStore) =>
+        config.redisUrl ? new JsonObjectStore(strings) : new MemoryObjectStore(),
     },
     CacheService,
   ],
   exports: [CacheService],
 })
 export class CoreCacheModule {}
-
-/**
- * The embedded store: a bounded LRU whose values are handed out as stored (CacheService freezes
- * them) in one Map — cloning per read and sharding by key hash (the package defaults) were the
- * largest costs of a cached read in the benchmark profile (article-cached: 105 → 84 µs/request).
- */
-export function memoryStore() {
-  return createMemoryKeyv({ lruSize: MEMORY_ENTRIES, useClone: false, storeHashSize: 1 });
-}
-
-/** A Redis-backed Keyv whose errors become cache misses: a Redis outage must not fail reads. */
-export function redisStore(url: string) {
-  // Without an offline queue a command fails at once while Redis is down (a miss), instead of
-  // waiting for the reconnection; reconnection itself keeps its default backoff.
-  const keyv = createRedisKeyv(
-    { url, disableOfflineQueue: true, socket: { connectTimeout: 2000 } },
-    { throwOnConnectError: false, throwOnErrors: false, connectionTimeout: 500 },
-  );
-  keyv.throwOnErrors = false;
-  return keyv;
-}

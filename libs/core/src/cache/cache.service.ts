@@ -1,8 +1,7 @@
-import { CACHE_MANAGER } from '@nestjs/cache-manager';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Cache } from 'cache-manager';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { andThen, MaybePromise } from '../util/maybe-promise';
+import { MemoryObjectStore, OBJECT_STORE, ObjectStore } from './object-store';
 import { MemoryStringStore, STRING_STORE, StringStore } from './string-store';
 
 export interface NamespaceStats {
@@ -13,29 +12,29 @@ export interface NamespaceStats {
 }
 
 /**
- * Namespaced cache-aside over the global cache-manager instance (Redis in full mode, an LRU in
- * memory otherwise), counting hits and misses per namespace. Keys are `<REDIS_PREFIX>:<ns>:<key>`.
+ * Namespaced cache-aside (the cache Redis in full mode, an LRU in memory otherwise), counting hits
+ * and misses per namespace. Keys are `<REDIS_PREFIX>:<ns>:<key>` (objects, as JSON in Redis) and
+ * `<REDIS_PREFIX>:s:<ns>:<key>` (strings). Why no cache-manager/Keyv: docs/core.md "Cache".
  */
 @Injectable()
 export class CacheService {
   private readonly counters = new Map<string, { hits: number; misses: number }>();
 
   constructor(
-    @Inject(CACHE_MANAGER) private readonly cache: Cache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(STRING_STORE) private readonly strings: StringStore = new MemoryStringStore(),
+    @Inject(OBJECT_STORE) private readonly objects: ObjectStore = new MemoryObjectStore(),
   ) {}
 
   async get<T>(namespace: string, key: string): Promise<T | undefined> {
-    const value = await this.cache.get<T>(this.key(namespace, key));
-    this.count(namespace, value !== undefined && value !== null);
-    return value ?? undefined;
+    const [value] = await this.getMany<T>(namespace, [key]);
+    return value;
   }
 
   /** One round trip for several keys of a namespace; each counts as a hit or a miss. */
   async getMany<T>(namespace: string, keys: string[]): Promise<(T | undefined)[]> {
     if (!keys.length) return [];
-    const values = await this.cache.mget<T>(keys.map((k) => this.key(namespace, k)));
+    const values = await this.objects.mget(keys.map((k) => this.key(namespace, k)));
     return values.map((v) => {
       const hit = v !== undefined && v !== null;
       this.count(namespace, hit);
@@ -49,16 +48,16 @@ export class CacheService {
    * here and a caller that tries to mutate it fails loudly instead of corrupting the cache.
    */
   async set<T>(namespace: string, key: string, value: T, ttlSeconds?: number): Promise<void> {
-    if (!this.config.redisUrl) deepFreeze(value);
-    await this.cache.set(
+    if (this.objects instanceof MemoryObjectStore) deepFreeze(value);
+    await this.objects.set(
       this.key(namespace, key),
       value,
-      (ttlSeconds ?? this.config.cacheTtlSeconds) * 1000,
+      ttlSeconds ?? this.config.cacheTtlSeconds,
     );
   }
 
   async del(namespace: string, ...keys: string[]): Promise<void> {
-    if (keys.length) await this.cache.mdel(keys.map((k) => this.key(namespace, k)));
+    if (keys.length) await this.objects.del(keys.map((k) => this.key(namespace, k)));
   }
 
   /** Cache-aside: returns the cached value or computes, stores and returns it. */
@@ -76,8 +75,8 @@ export class CacheService {
   }
 
   /**
-   * String values of keys from one or more namespaces in one round trip, without cache-manager's
-   * serialisation (see StringStore): for values that are strings already, on hot paths. Kept apart
+   * String values of keys from one or more namespaces in one round trip, without the object API's
+   * JSON round trip (see StringStore): for values that are strings already, on hot paths. Kept apart
    * from the object API's keys: a key holds either a string written here or an object. Synchronous
    * in embedded mode.
    */

@@ -8,8 +8,14 @@ export interface AppConfig {
   databaseUrl?: string;
   /** Run pending migrations at start-up (always true in embedded mode). */
   dbMigrate: boolean;
-  /** Redis URL; undefined = in-process cache, limits and queues. */
+  /** Redis URL; undefined = in-process cache, limits and queues. Queues, limits, broadcast. */
   redisUrl?: string;
+  /**
+   * Redis of the cache (CacheService, its string store, content's generation tokens); defaults
+   * to `redisUrl`. A separate server can evict freely (`allkeys-lru`) while the queue Redis must
+   * not (`noeviction`): see docs/deployment.md.
+   */
+  redisCacheUrl?: string;
   /** Prefix of every Redis key (cache, queues, limits), so several deployments can share one Redis. */
   redisPrefix: string;
   /** SMTP URL; undefined = `.eml` files in `dataDir/outbox`. */
@@ -31,6 +37,11 @@ export interface AppConfig {
   seedDemoData: boolean;
   publicUrl: string;
   cacheTtlSeconds: number;
+  /**
+   * Full mode: each api instance keeps a copy of content's generation tokens, kept exact by
+   * acknowledged invalidation (docs/content.md). Off: every cached read takes them from Redis.
+   */
+  cacheTokenMirror: boolean;
   mailMaxAttempts: number;
   mailBackoffMs: number;
   shutdownTimeoutMs: number;

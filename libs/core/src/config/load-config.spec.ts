@@ -35,6 +35,31 @@ describe('loadConfig', () => {
     expect(config.seedDemoData).toBe(false);
   });
 
+  it('puts the cache on REDIS_URL unless REDIS_CACHE_URL names another Redis', () => {
+    const base = { DATA_DIR: tmp(), REDIS_URL: 'redis://queue:6379' };
+    expect(loadConfig(base).redisCacheUrl).toBe('redis://queue:6379');
+    expect(loadConfig({ ...base, REDIS_CACHE_URL: 'redis://cache:6379/5' }).redisCacheUrl).toBe(
+      'redis://cache:6379/5',
+    );
+    expect(loadConfig({ DATA_DIR: tmp() }).redisCacheUrl).toBeUndefined();
+    expect(() => loadConfig({ DATA_DIR: tmp(), REDIS_CACHE_URL: 'redis://cache:6379' })).toThrow(
+      /REDIS_CACHE_URL: needs REDIS_URL/,
+    );
+    expect(() => loadConfig({ ...base, REDIS_CACHE_URL: 'http://cache' })).toThrow(
+      /REDIS_CACHE_URL: protocol/,
+    );
+  });
+
+  it('mirrors generation tokens unless CACHE_TOKEN_MIRROR=false', () => {
+    expect(loadConfig({ DATA_DIR: tmp() }).cacheTokenMirror).toBe(true);
+    expect(loadConfig({ DATA_DIR: tmp(), CACHE_TOKEN_MIRROR: 'false' }).cacheTokenMirror).toBe(
+      false,
+    );
+    expect(() => loadConfig({ DATA_DIR: tmp(), CACHE_TOKEN_MIRROR: 'sometimes' })).toThrow(
+      /CACHE_TOKEN_MIRROR: must be true or false/,
+    );
+  });
+
   it('names every bad variable in one error', () => {
     let error: ConfigError | undefined;
     try {

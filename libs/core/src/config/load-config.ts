@@ -84,6 +84,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
   const host = read('HOST') ?? '0.0.0.0';
   const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
   const redisUrl = url('REDIS_URL', ['redis:', 'rediss:']);
+  const redisCacheUrl = url('REDIS_CACHE_URL', ['redis:', 'rediss:']);
+  if (redisCacheUrl && !redisUrl) {
+    problems.push('REDIS_CACHE_URL: needs REDIS_URL too (queues, limits and broadcast live there)');
+  }
   const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
 
   const trustedProxies = (read('TRUSTED_PROXIES') ?? '')
@@ -132,6 +136,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     databaseUrl,
     dbMigrate: databaseUrl ? bool('DB_MIGRATE', false) : true,
     redisUrl,
+    redisCacheUrl: redisUrl ? (redisCacheUrl ?? redisUrl) : undefined,
     redisPrefix: read('REDIS_PREFIX') ?? 'nexus',
     smtpUrl,
     mailFrom: read('MAIL_FROM') ?? 'Nexus <no-reply@nexus.local>',
@@ -148,6 +153,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     seedDemoData: bool('SEED_DEMO_DATA', !databaseUrl),
     publicUrl: read('PUBLIC_URL') ?? `http://localhost:${port}`,
     cacheTtlSeconds: int('CACHE_TTL', 60, 1, 86_400),
+    cacheTokenMirror: bool('CACHE_TOKEN_MIRROR', true),
     mailMaxAttempts: int('MAIL_MAX_ATTEMPTS', 5, 1, 50),
     mailBackoffMs: int('MAIL_BACKOFF_MS', 2000, 10, 3_600_000),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 120_000),

@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { CacheService } from '../cache/cache.service';
 import { QueueRegistry } from '../queue/queue.registry';
+import { InstanceBroadcast } from '../redis/instance-broadcast';
 
 /** Prometheus registry of this process: HTTP, event loop and process, cache and queue metrics. */
 @Injectable()
@@ -23,6 +24,7 @@ export class MetricsService implements OnModuleInit {
   constructor(
     private readonly cache: CacheService,
     private readonly queues: QueueRegistry,
+    private readonly broadcast: InstanceBroadcast,
   ) {}
 
   onModuleInit(): void {
@@ -50,6 +52,28 @@ export class MetricsService implements OnModuleInit {
       collect() {
         this.reset();
         for (const [ns, s] of Object.entries(cache.stats())) this.inc({ namespace: ns }, s.misses);
+      },
+    });
+    const broadcast = this.broadcast;
+    new Counter({
+      name: 'nexus_broadcast_messages_total',
+      help: 'Instance broadcast messages per channel, sent by this process or received from others',
+      labelNames: ['channel', 'direction'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const m of broadcast.stats().messages)
+          this.inc({ channel: m.channel, direction: m.direction }, m.count);
+      },
+    });
+    new Counter({
+      name: 'nexus_broadcast_ack_timeouts_total',
+      help: 'Broadcasts per channel not acknowledged by every live instance within their time-out',
+      labelNames: ['channel'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const t of broadcast.stats().ackTimeouts) this.inc({ channel: t.channel }, t.count);
       },
     });
     const queues = this.queues;

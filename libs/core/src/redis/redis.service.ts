@@ -18,12 +18,17 @@ export function redisOptions(url: string, extra: RedisOptions = {}): RedisOption
 }
 
 /**
- * The process's shared Redis connection (full mode only; `client` is undefined in embedded
- * mode). Components that need a dedicated connection (subscribers, BullMQ) call `duplicate()`.
+ * The process's Redis connections (full mode only; `client` is undefined in embedded mode).
+ * `client` and `duplicate()` are the main Redis (`REDIS_URL`: queues, limits, broadcast — never
+ * evicted); `cacheClient` and `duplicateCache()` are the cache's (`REDIS_CACHE_URL`, which
+ * defaults to the same server). Components that need a dedicated connection (subscribers, BullMQ,
+ * the cache's string store) duplicate one.
  */
 @Injectable()
 export class RedisService implements OnApplicationShutdown {
   readonly client?: Redis;
+  /** The cache Redis; the same connection as `client` when REDIS_CACHE_URL is not set apart. */
+  readonly cacheClient?: Redis;
   private readonly extra: Redis[] = [];
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
@@ -33,7 +38,18 @@ export class RedisService implements OnApplicationShutdown {
       );
       // Errors are reported by health checks; without a listener ioredis logs each retry.
       this.client.on('error', () => undefined);
+      this.cacheClient = this.client;
+      if (this.cacheUrl !== config.redisUrl) {
+        this.cacheClient = this.duplicateCache({
+          maxRetriesPerRequest: 2,
+          enableOfflineQueue: true,
+        });
+      }
     }
+  }
+
+  private get cacheUrl(): string | undefined {
+    return this.config.redisCacheUrl ?? this.config.redisUrl;
   }
 
   get enabled(): boolean {
@@ -43,7 +59,16 @@ export class RedisService implements OnApplicationShutdown {
   /** A new connection with the same settings, closed with the service. */
   duplicate(extra: RedisOptions = {}): Redis {
     if (!this.config.redisUrl) throw new Error('Redis is not configured (REDIS_URL)');
-    const conn = new IORedis(redisOptions(this.config.redisUrl, extra));
+    return this.track(new IORedis(redisOptions(this.config.redisUrl, extra)));
+  }
+
+  /** A new connection to the cache Redis (REDIS_CACHE_URL), closed with the service. */
+  duplicateCache(extra: RedisOptions = {}): Redis {
+    if (!this.cacheUrl) throw new Error('Redis is not configured (REDIS_URL)');
+    return this.track(new IORedis(redisOptions(this.cacheUrl, extra)));
+  }
+
+  private track(conn: Redis): Redis {
     conn.on('error', () => undefined);
     this.extra.push(conn);
     return conn;
