@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
 import { redisStore } from './cache.module';
 import { CacheService } from './cache.service';
+import { waitUntil } from '../../../../test/support/sync';
 
 const redisUrl = process.env.TEST_REDIS_URL;
 const backends: [string, string | undefined][] = [['memory', undefined]];
@@ -17,7 +18,10 @@ describe.each(backends)('CacheService (%s)', (_, url) => {
     const store = url ? redisStore(url) : createMemoryKeyv({ lruSize: 100 });
     const manager = createCache({ stores: [store] });
     disconnect = () => manager.disconnect();
-    const config = { cacheTtlSeconds: 60, redisPrefix: `t${randomBytes(4).toString('hex')}` } as AppConfig;
+    const config = {
+      cacheTtlSeconds: 60,
+      redisPrefix: `t${randomBytes(4).toString('hex')}`,
+    } as AppConfig;
     cache = new CacheService(manager, config);
   });
   afterEach(() => disconnect());
@@ -63,17 +67,33 @@ describe.each(backends)('CacheService (%s)', (_, url) => {
   });
 
   it('expires entries after their TTL', async () => {
-    await cache.set('t', 'k', 'v', 1);
-    expect(await cache.get('t', 'k')).toBe('v');
-    await new Promise((r) => setTimeout(r, 1100));
-    expect(await cache.get('t', 'k')).toBeUndefined();
+    // Memory: the store's clock is Jest's; Redis expires on its own clock, so the test waits for
+    // the expiry itself (a key stored without a TTL never goes and fails the wait).
+    if (!url) jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      await cache.set('t', 'k', 'v', 1);
+      expect(await cache.get('t', 'k')).toBe('v');
+      if (!url) {
+        jest.advanceTimersByTime(999);
+        expect(await cache.get('t', 'k')).toBe('v');
+        jest.advanceTimersByTime(2);
+        expect(await cache.get('t', 'k')).toBeUndefined();
+      } else {
+        await waitUntil(async () => (await cache.get('t', 'k')) === undefined, { what: 'expiry' });
+      }
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });
 
 describe('CacheService when Redis is unreachable', () => {
   it('turns errors into misses instead of failing the read', async () => {
     const manager = createCache({ stores: [redisStore('redis://127.0.0.1:1')] });
-    const cache = new CacheService(manager, { cacheTtlSeconds: 60, redisPrefix: 'down' } as AppConfig);
+    const cache = new CacheService(manager, {
+      cacheTtlSeconds: 60,
+      redisPrefix: 'down',
+    } as AppConfig);
     const load = jest.fn(async () => 'fresh');
     expect(await cache.wrap('d', 'k', load)).toBe('fresh');
     expect(load).toHaveBeenCalledTimes(1);
