@@ -18,10 +18,7 @@ describe.each(backends)('CacheService (%s)', (_, url) => {
     const store = url ? redisStore(url) : createMemoryKeyv({ lruSize: 100 });
     const manager = createCache({ stores: [store] });
     disconnect = () => manager.disconnect();
-    const config = {
-      cacheTtlSeconds: 60,
-      redisPrefix: `t${randomBytes(4).toString('hex')}`,
-    } as AppConfig;
+    const config = { cacheTtlSeconds: 60, redisPrefix: `t${randomBytes(4).toString('hex')}` } as AppConfig;
     cache = new CacheService(manager, config);
   });
   afterEach(() => disconnect());
@@ -90,10 +87,7 @@ describe.each(backends)('CacheService (%s)', (_, url) => {
 describe('CacheService when Redis is unreachable', () => {
   it('turns errors into misses instead of failing the read', async () => {
     const manager = createCache({ stores: [redisStore('redis://127.0.0.1:1')] });
-    const cache = new CacheService(manager, {
-      cacheTtlSeconds: 60,
-      redisPrefix: 'down',
-    } as AppConfig);
+    const cache = new CacheService(manager, { cacheTtlSeconds: 60, redisPrefix: 'down' } as AppConfig);
     const load = jest.fn(async () => 'fresh');
     expect(await cache.wrap('d', 'k', load)).toBe('fresh');
     expect(load).toHaveBeenCalledTimes(1);
