@@ -1,4 +1,7 @@
-/** Unit tests sit beside the code (*.spec.ts); cross-module suites boot the real app (test/). */
+/**
+ * Unit tests sit beside the code (*.spec.ts); cross-module suites boot the real app (test/);
+ * infra checks read the deployment files (test/infra) so the e2e count means behaviour.
+ */
 const common = {
   moduleFileExtensions: ['js', 'json', 'ts'],
   testEnvironment: 'node',
@@ -36,6 +39,11 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
+    },
+    {
+      ...common,
+      displayName: 'infra',
+      testMatch: ['<rootDir>/test/infra/**/*.infra-spec.ts'],
     },
   ],
 };

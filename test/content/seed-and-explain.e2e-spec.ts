@@ -13,11 +13,9 @@ describe.each(testModes())('demo data, bulk seed and query plans (%s mode)', (mo
   });
   afterAll(() => t?.close());
 
-  it('seeds demo data in under 2 s, only into an empty database', async () => {
+  it('seeds demo data only into an empty database', async () => {
     const seeder = t.app.get(ContentSeeder);
-    const started = Date.now();
     expect(await seeder.seedDemo()).toBe(true);
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(await seeder.seedDemo()).toBe(false);
 
     const list = (await t.inject('/api/v1/articles?limit=100')).json();

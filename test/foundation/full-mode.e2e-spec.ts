@@ -1,8 +1,10 @@
-import { EmailDeliveriesRepository, MailService, MailTemplates } from '@nexus/core';
+import { EmailDeliveriesRepository, MailService, MailTemplates, QueueRegistry } from '@nexus/core';
+import type { Queue } from 'bullmq';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fullModeAvailable } from '../support/modes';
+import { waitUntil } from '../support/sync';
 import { startTcpProxy, TcpProxy } from '../support/tcp-proxy';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -20,12 +22,18 @@ describeFull('full mode: a separate worker process consumes the queues', () => {
   beforeAll(async () => {
     // The api does not consume jobs (RUN_WORKERS=false), so only the worker process can send.
     api = await startTestApp('full', { env: { RUN_WORKERS: 'false' } });
-    api.app.get(MailTemplates).register('ping', { subject: 'Ping {{n}}', html: '<p>{{n}}</p>', text: '{{n}}' });
+    api.app
+      .get(MailTemplates)
+      .register('ping', { subject: 'Ping {{n}}', html: '<p>{{n}}</p>', text: '{{n}}' });
     if (!existsSync(WORKER_ENTRY) || process.env.CI) {
-      execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', 'worker'], {
-        cwd: ROOT,
-        stdio: 'pipe',
-      });
+      execFileSync(
+        process.execPath,
+        [require.resolve('@nestjs/cli/bin/nest.js'), 'build', 'worker'],
+        {
+          cwd: ROOT,
+          stdio: 'pipe',
+        },
+      );
     }
   }, 120_000);
 
@@ -38,9 +46,17 @@ describeFull('full mode: a separate worker process consumes the queues', () => {
   });
 
   it('sends an email enqueued by the api, and shuts down gracefully on SIGTERM', async () => {
-    const d = await api.app.get(MailService).send({ to: 'worker@example.com', template: 'ping', context: { n: 7 } });
-    await new Promise((r) => setTimeout(r, 300));
-    expect((await api.app.get(EmailDeliveriesRepository).findById(d.id))!.status).toBe('queued');
+    const d = await api.app
+      .get(MailService)
+      .send({ to: 'worker@example.com', template: 'ping', context: { n: 7 } });
+    const deliveries = api.app.get(EmailDeliveriesRepository);
+    const email = (api.app.get(QueueRegistry).raw('email') as unknown as { queue: Queue }).queue;
+    // Nobody consumes the queue yet: the job waits for the worker process.
+    expect(await email.getWorkersCount()).toBe(0);
+    expect(await email.getJobCounts('waiting', 'active')).toMatchObject({ waiting: 1, active: 0 });
+    expect((await deliveries.findById(d.id))!.status).toBe(
+      'queued',
+    );
 
     worker = spawn(process.execPath, [WORKER_ENTRY], {
       cwd: ROOT,
@@ -63,12 +79,12 @@ describeFull('full mode: a separate worker process consumes the queues', () => {
     const m = await api.mailbox.waitFor((x) => x.to.includes('worker@example.com'), 30_000);
     expect(m.subject).toBe('Ping 7');
     // The SMTP sink sees the message a moment before the worker records it as sent.
-    let status = '';
-    for (let i = 0; i < 100 && status !== 'sent'; i++) {
-      status = (await api.app.get(EmailDeliveriesRepository).findById(d.id))!.status;
-      if (status !== 'sent') await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(status).toBe('sent');
+    const sent = await waitUntil(
+      async () =>
+        (await deliveries.findById(d.id))!.status === 'sent',
+      { what: 'delivery recorded as sent' },
+    );
+    expect(sent).toBe(true);
     // The worker logs carry the id of the request (or job) that caused the work.
     expect(workerLog).toContain(`email ${d.id} sent via smtp`);
 
@@ -117,12 +133,13 @@ describeFull('full mode: readiness follows the dependencies', () => {
     expect(res.json().error.database.status).toBe('down');
     expect((await t.inject('/health/live')).statusCode).toBe(200);
     pgProxy.restore();
-    let status = 0;
-    for (let i = 0; i < 50 && status !== 200; i++) {
-      status = (await t.inject('/health/ready')).statusCode;
-      if (status !== 200) await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(status).toBe(200);
+    const ready = await waitUntil(
+      async () => (await t.inject('/health/ready')).statusCode === 200,
+      {
+        what: 'ready again',
+      },
+    );
+    expect(ready).toBe(true);
   });
 
   it('turns 503 when Redis is unreachable', async () => {

@@ -31,7 +31,11 @@ class EchoController {
 
   @Post('mail')
   async sendMail(): Promise<{ id: string }> {
-    const d = await this.mail.send({ to: 'ctx@example.com', template: 'plain', context: { subject: 'Hi', body: 'ctx' } });
+    const d = await this.mail.send({
+      to: 'ctx@example.com',
+      template: 'plain',
+      context: { subject: 'Hi', body: 'ctx' },
+    });
     return { id: d.id };
   }
 
@@ -42,6 +46,7 @@ class EchoController {
 
   @Get('context')
   async context(@ClientIp() ip: string): Promise<{ requestId?: string; ip: string }> {
+    // Crosses a timer: the request context must survive it (this is what the fixture tests).
     await new Promise((r) => setTimeout(r, 1));
     return { requestId: RequestContext.requestId(), ip };
   }

@@ -1,3 +1,4 @@
+import { deferred, settled } from '../../../../test/support/sync';
 import { InProcessQueue } from './in-process-queue';
 import { JobEnvelope, QueueJob } from './queue.types';
 
@@ -6,7 +7,22 @@ type Job = QueueJob<JobEnvelope<{ n: number }>>;
 const queue = (attempts = 3, backoffMs = 10, concurrency = 2) =>
   new InProcessQueue({ name: 'test', attempts, backoffMs, concurrency });
 
+/** Lets the callbacks already due run (a job starts after one setImmediate). */
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Moves Jest's clock, then lets a job that a due timer enqueued start (after a setImmediate). */
+const advance = async (ms: number) => {
+  await jest.advanceTimersByTimeAsync(ms);
+  await flush();
+};
+
+/** Jest's clock for timers and Date; setImmediate stays real so that `flush` can run jobs. */
+const fakeTimers = () =>
+  jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate'] });
+
 describe('InProcessQueue', () => {
+  afterEach(() => jest.useRealTimers());
+
   it('runs jobs through the attached processor, never synchronously inside add()', async () => {
     const q = queue();
     const seen: number[] = [];
@@ -30,6 +46,7 @@ describe('InProcessQueue', () => {
   });
 
   it('retries with exponential backoff, then dead-letters after the last attempt', async () => {
+    fakeTimers();
     const q = queue(3, 20);
     const times: number[] = [];
     const dead: { attempts: number; message: string }[] = [];
@@ -42,12 +59,19 @@ describe('InProcessQueue', () => {
         void dead.push({ attempts: job.attemptsMade, message: error.message }),
     });
     await q.add('x', { payload: { n: 1 } });
-    await q.idle();
-    expect(times).toHaveLength(3);
-    expect(times[1] - times[0]).toBeGreaterThanOrEqual(18); // 20 ms
-    expect(times[2] - times[1]).toBeGreaterThanOrEqual(38); // 40 ms
+    await advance(0);
+    expect(times).toHaveLength(1);
+    expect((await q.counts()).delayed).toBe(1);
+    await advance(19);
+    expect(times).toHaveLength(1);
+    await advance(1);
+    expect(times).toHaveLength(2);
+    await advance(39);
+    expect(times).toHaveLength(2);
+    await advance(1);
+    expect(times.map((t) => t - times[0])).toEqual([0, 20, 60]);
     expect(dead).toEqual([{ attempts: 3, message: 'boom' }]);
-    expect((await q.counts()).failed).toBe(1);
+    expect(await q.counts()).toMatchObject({ failed: 1, delayed: 0, active: 0 });
   });
 
   it('succeeds on a retry without dead-lettering', async () => {
@@ -80,44 +104,68 @@ describe('InProcessQueue', () => {
 
   it('respects the concurrency limit', async () => {
     const q = queue(1, 1, 2);
+    const gate = deferred();
+    const twoRunning = deferred();
     let running = 0;
     let peak = 0;
+    let calls = 0;
     q.attach({
       process: async () => {
+        calls++;
         peak = Math.max(peak, ++running);
-        await new Promise((r) => setTimeout(r, 10));
+        if (running === 2) twoRunning.resolve();
+        await gate.promise;
         running--;
       },
     });
     for (let i = 0; i < 8; i++) await q.add('x', { payload: { n: i } });
+    // Two jobs are held inside the processor: the other six must not have started.
+    await twoRunning.promise;
+    await flush();
+    expect(await q.counts()).toMatchObject({ active: 2, waiting: 6 });
+    expect(calls).toBe(2);
+    gate.resolve();
     await q.idle();
+    expect(calls).toBe(8);
     expect(peak).toBe(2);
   });
 
   it('honours a delay', async () => {
+    fakeTimers();
     const q = queue();
-    let at = 0;
-    q.attach({ process: async () => void (at = Date.now()) });
-    const start = Date.now();
+    let calls = 0;
+    q.attach({ process: async () => void calls++ });
     await q.add('x', { payload: { n: 1 } }, { delayMs: 50 });
     expect((await q.counts()).delayed).toBe(1);
-    await q.idle();
-    expect(at - start).toBeGreaterThanOrEqual(45);
+    await advance(49);
+    expect(calls).toBe(0);
+    await advance(1);
+    expect(calls).toBe(1);
+    expect(await q.counts()).toMatchObject({ delayed: 0, completed: 1 });
   });
 
   it('waits for running jobs on close and refuses new ones', async () => {
     const q = queue();
+    const started = deferred();
+    const gate = deferred();
     let finished = false;
     q.attach({
       process: async () => {
-        await new Promise((r) => setTimeout(r, 30));
+        started.resolve();
+        await gate.promise;
         finished = true;
       },
     });
     await q.add('x', { payload: { n: 1 } });
-    await new Promise((r) => setTimeout(r, 5));
-    await q.close();
-    expect(finished).toBe(true);
+    await started.promise;
+    const closing = q.close();
+    const closed = settled(closing);
+    await flush();
+    // close() is still waiting for the job held inside the processor.
+    expect(closed()).toBe(false);
     await expect(q.add('x', { payload: { n: 2 } })).rejects.toThrow(/closed/);
+    gate.resolve();
+    await closing;
+    expect(finished).toBe(true);
   });
 });

@@ -447,8 +447,10 @@ describe('.github/workflows/ci.yml', () => {
     expect(new URL(env.TEST_REDIS_URL).port).toBe(services.redis.ports![0].split(':')[0]);
 
     const testRuns = testJob!.steps.map((s) => s.run ?? '').join('\n');
-    expect(testRuns).toMatch(/--selectProjects unit/);
-    expect(testRuns).toMatch(/--selectProjects e2e/);
+    // Each Jest project runs in some step: none is silently left out of CI.
+    for (const project of ['unit', 'e2e', 'infra']) {
+      expect(testRuns).toMatch(new RegExp(`--selectProjects( \\w+)* ${project}\\b`));
+    }
   });
 
   it('uses Node 20 with the npm cache', () => {
@@ -501,5 +503,27 @@ describe('.env.example', () => {
       if (/(SECRET|PASSWORD)$/.test(name) && !commented)
         expect({ name, value }).toEqual({ name, value: '' });
     }
+  });
+});
+
+describe('local full-mode runs (.ci/run and npm run test:full)', () => {
+  const ciRun = readText('.ci/run');
+  const testFull = readText('scripts/test-full.sh');
+
+  it('start PostgreSQL and Redis through the one shared script', () => {
+    expect(packageJson.scripts['test:full']).toMatch(/\bscripts\/test-full\.sh\b/);
+    expect(testFull).toMatch(/^bash scripts\/services\.sh$/m);
+    expect(ciRun).toMatch(/^bash scripts\/services\.sh$/m);
+    // No second copy of the start commands that could drift from scripts/services.sh.
+    for (const script of [ciRun, testFull])
+      expect(script).not.toMatch(/pg_ctlcluster|redis-server/);
+  });
+
+  it('require full mode on a fresh database that is dropped afterwards', () => {
+    expect(ciRun).toMatch(/^bash scripts\/test-full\.sh\b/m);
+    expect(testFull).toMatch(/^export NEXUS_REQUIRE_FULL=true$/m);
+    expect(testFull).toMatch(/CREATE DATABASE \$DB/);
+    expect(testFull).toMatch(/trap '.*DROP DATABASE IF EXISTS \$DB.*' EXIT/);
+    expect(testFull).toMatch(/^npm test -- "\$@"$/m);
   });
 });
