@@ -5,7 +5,7 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { JwtAuthGuard } from '../auth/jwt-auth.guard';
 import { Roles } from '../auth/roles.decorator';
 import { RolesGuard } from '../auth/roles.guard';
-import { ApiProblems } from '../shared/api-problems';
+import { ApiProblems } from '@nexus/core';
 import { AdminListUsersQueryDto, AdminUpdateUserDto, AdminUserDto, AdminUserPageDto } from './dto/admin-users.dto';
 import { AdminUsersService, AdminUserView } from './admin-users.service';
 

@@ -7,7 +7,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { ClientIp, ProblemException } from '@nexus/core';
+import { ApiProblems, ClientIp, isUuid, ProblemException } from '@nexus/core';
 import { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -15,7 +15,6 @@ import { SessionsService } from '../auth/sessions.service';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { OptionalJwtAuthGuard } from '../auth/jwt-auth.guard';
 import { FollowPage, FollowsService } from '../follows/follows.service';
-import { ApiProblems } from '../shared/api-problems';
 import {
   ChangePasswordDto,
   DeleteAccountDto,
@@ -27,7 +26,7 @@ import {
   SessionDto,
   UpdateProfileDto,
 } from './dto/users.dto';
-import { MeView, ProfileView, UsersService, UUID } from './users.service';
+import { MeView, ProfileView, UsersService } from './users.service';
 
 const USERNAME_PARAM = { name: 'username', example: 'ada_l' };
 
@@ -104,7 +103,7 @@ export class UsersController {
   @ApiNoContentResponse({ description: 'Session ended' })
   @ApiProblems(401, 404)
   async endSession(@CurrentUser() user: AuthUser, @Param('sessionId') sessionId: string): Promise<void> {
-    if (!UUID.test(sessionId) || !(await this.sessionsService.revokeOwn(user.id, sessionId))) {
+    if (!isUuid(sessionId) || !(await this.sessionsService.revokeOwn(user.id, sessionId))) {
       throw new ProblemException({ status: 404, type: 'session-not-found', title: 'Session not found' });
     }
   }
