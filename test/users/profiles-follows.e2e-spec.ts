@@ -150,6 +150,18 @@ describe.each(testModes())('profiles, follows and admin (%s mode)', (mode) => {
     expect(badCursor.json().errors[0].field).toBe('cursor');
     expect((await t.inject(`/api/v1/users/${star.username}/followers?limit=101`)).statusCode).toBe(400);
 
+    // Cursors are signed per listing: a followers cursor is refused on following, and a position
+    // built by hand (or re-signed body with a stolen MAC) is refused everywhere.
+    const crossed = await t.inject(`/api/v1/users/${star.username}/following?cursor=${first.nextCursor}`);
+    expect(crossed.statusCode).toBe(400);
+    expect(crossed.json().type).toMatch(/invalid-cursor$/);
+    const [, mac] = (first.nextCursor as string).split('.');
+    const forgedBody = Buffer.from(JSON.stringify(['2999-01-01T00:00:00.000000Z', star.id])).toString('base64url');
+    const forged = await t.inject(`/api/v1/users/${star.username}/followers?cursor=${forgedBody}.${mac}`);
+    expect(forged.statusCode).toBe(400);
+    const unsigned = Buffer.from(`2999-01-01T00:00:00Z|${star.id}`).toString('base64url');
+    expect((await t.inject(`/api/v1/users/${star.username}/followers?cursor=${unsigned}`)).statusCode).toBe(400);
+
     // FollowsService.followingIds (content's feed) sees the same data.
     expect(await t.app.get(FollowsService).followingIds(fans[0].id)).toEqual([star.id]);
   });
@@ -216,6 +228,8 @@ describe.each(testModes())('profiles, follows and admin (%s mode)', (mode) => {
     });
     const page2 = (await list(`limit=2&cursor=${page1.nextCursor}`)).json();
     expect(page2.items[0].id).toBe(mine[0].id);
+    // An admin cursor is only good for the admin listing.
+    expect((await t.inject(`/api/v1/users/${mine[0].username}/followers?cursor=${page1.nextCursor}`)).statusCode).toBe(400);
     const admins = (await list('role=admin')).json();
     expect(admins.items.map((u: { email: string }) => u.email)).toEqual([ADMIN_ENV.ADMIN_EMAIL]);
     const byPrefix = (await list(`q=${mine[1].username.slice(0, 12).toUpperCase()}`)).json();

@@ -21,15 +21,9 @@ export type { PasswordHashParams } from './auth/password-hasher.service';
 
 // Services other modules call.
 export { UsersService } from './users/users.service';
-export type { AuthorCard, CreateUserInput, MeView, ProfileView } from './users/users.service';
+export type { AuthorCard, CreateUserInput, MeView, ProfileView } from './users/users.types';
 export { FollowsService } from './follows/follows.service';
 export { AdminBootstrap } from './admin/admin-bootstrap.service';
-
-// Entities (for relations and queries in other modules' repositories).
-export { User } from './users/user.entity';
-export { Follow } from './follows/follow.entity';
-export { RefreshToken } from './auth/refresh-token.entity';
-export { UserSession } from './auth/user-session.entity';
 
 // Domain events.
 export * from './events/users.events';

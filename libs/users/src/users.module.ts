@@ -1,11 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminBootstrap } from './admin/admin-bootstrap.service';
 import { AdminUsersController } from './admin/admin-users.controller';
 import { AdminUsersService } from './admin/admin-users.service';
 import { AccessTokenService } from './auth/access-token.service';
-import { AccountToken } from './auth/account-token.entity';
+import { AccountTokensRepository } from './auth/account-tokens.repository';
 import { AccountTokensService } from './auth/account-tokens.service';
 import { AuthStateCache } from './auth/auth-state.cache';
 import { AuthController } from './auth/auth.controller';
@@ -14,18 +13,16 @@ import { Authenticator } from './auth/authenticator.service';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { LoginProtection } from './auth/login-protection.service';
 import { PasswordHasher, passwordHashParamsProvider } from './auth/password-hasher.service';
-import { RefreshToken } from './auth/refresh-token.entity';
 import { RolesGuard } from './auth/roles.guard';
+import { SessionsRepository } from './auth/sessions.repository';
 import { SessionsService } from './auth/sessions.service';
-import { UserSession } from './auth/user-session.entity';
 import { UsersMaintenance } from './auth/users-maintenance.service';
 import { UsersMailer } from './auth/users-mailer.service';
-import { Follow } from './follows/follow.entity';
+import { FollowsRepository } from './follows/follows.repository';
 import { FollowsService } from './follows/follows.service';
-import { DomainEvents } from './shared/domain-events';
 import { ContentEventsListener } from './users/content-events.listener';
-import { User } from './users/user.entity';
 import { UsersController } from './users/users.controller';
+import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
 
 /**
@@ -35,9 +32,12 @@ import { UsersService } from './users/users.service';
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([User, UserSession, RefreshToken, AccountToken, Follow])],
   controllers: [AuthController, UsersController, AdminUsersController],
   providers: [
+    UsersRepository,
+    SessionsRepository,
+    AccountTokensRepository,
+    FollowsRepository,
     passwordHashParamsProvider,
     PasswordHasher,
     AccessTokenService,
@@ -50,7 +50,6 @@ import { UsersService } from './users/users.service';
     AccountTokensService,
     LoginProtection,
     UsersMailer,
-    DomainEvents,
     UsersService,
     FollowsService,
     AuthService,

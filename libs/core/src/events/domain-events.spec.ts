@@ -1,7 +1,9 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DomainEvents } from './domain-events';
 
-declare module './domain-events' {
+// Augments the lib's index, as feature libs do: an augmentation of this file instead would hide
+// theirs (TypeScript merges only one of the two).
+declare module '../index' {
   interface DomainEventMap {
     'test.thing.happened': { id: string };
   }

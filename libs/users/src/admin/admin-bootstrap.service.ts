@@ -1,13 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig, ProblemException } from '@nexus/core';
-import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig, DomainEvents, ProblemException } from '@nexus/core';
 import { AuthStateCache } from '../auth/auth-state.cache';
 import { PasswordHasher } from '../auth/password-hasher.service';
 import { SessionsService } from '../auth/sessions.service';
 import { USERS_EVENTS, UserPasswordChangedEvent } from '../events/users.events';
-import { DomainEvents } from '../shared/domain-events';
 import { normalizeEmail } from '../users/usernames';
+import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
 
 /**
@@ -21,7 +19,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly usersRepository: UsersRepository,
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionsService,
@@ -49,32 +47,33 @@ export class AdminBootstrap implements OnApplicationBootstrap {
     const existing = await this.users.findForLogin(email);
     if (!existing) {
       const username = await this.freeUsername('admin');
-      await this.users.createUser({ email, username, password, displayName: 'Administrator', role: 'admin', emailVerified: true });
+      await this.users.createUser({
+        email,
+        username,
+        password,
+        displayName: 'Administrator',
+        role: 'admin',
+        emailVerified: true,
+      });
       this.logger.log(`Administrator account created (${username})`);
       return;
     }
     const passwordMatches = await this.hasher.verify(existing.passwordHash, password);
-    await this.dataSource.query(
-      `UPDATE users SET role = 'admin', email_verified_at = COALESCE(email_verified_at, now()),
-              suspended_at = NULL, suspended_reason = NULL, updated_at = now()
-        WHERE id = $1`,
-      [existing.id],
-    );
+    await this.usersRepository.makeActiveAdmin(existing.id);
     if (!passwordMatches) {
       await this.users.setPasswordHash(existing.id, await this.hasher.hash(password));
       await this.sessions.revokeAll(existing.id, 'password-change');
       this.logger.log('Administrator password updated from ADMIN_PASSWORD');
-      await this.events.emit(USERS_EVENTS.passwordChanged, new UserPasswordChangedEvent(existing.id, 'admin-bootstrap'));
+      await this.events.emit(
+        USERS_EVENTS.passwordChanged,
+        new UserPasswordChangedEvent(existing.id, 'admin-bootstrap'),
+      );
     }
     await this.cache.evictUser(existing.id);
   }
 
   private async freeUsername(base: string): Promise<string> {
-    const rows: { username: string }[] = await this.dataSource.query(
-      `SELECT username FROM users WHERE username = $1 OR username LIKE $2`,
-      [base, `${base}-%`],
-    );
-    const taken = new Set(rows.map((r) => r.username));
+    const taken = new Set(await this.usersRepository.usernamesLike(base));
     if (!taken.has(base)) return base;
     for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
   }

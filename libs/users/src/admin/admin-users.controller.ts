@@ -2,8 +2,8 @@ import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { ApiProblems } from '@nexus/core';
 import { Roles } from '../auth/roles.decorator';
-import { ApiProblems } from '../shared/api-problems';
 import {
   AdminListUsersQueryDto,
   AdminUpdateUserDto,

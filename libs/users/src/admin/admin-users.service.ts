@@ -1,26 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ProblemException } from '@nexus/core';
+import { DomainEvents, isUuid, KeysetCursors, ProblemException } from '@nexus/core';
 import { DataSource } from 'typeorm';
 import { AuthStateCache } from '../auth/auth-state.cache';
 import type { AuthUser, Role } from '../auth/auth-user';
 import { SessionsService } from '../auth/sessions.service';
 import { USERS_EVENTS, UserRoleChangedEvent, UserSuspendedEvent } from '../events/users.events';
-import { DomainEvents } from '../shared/domain-events';
-import { decodeCursor, encodeCursor, ISO_MICROS } from '../shared/keyset-cursor';
-import { UUID, userNotFound } from '../users/users.service';
+import { UsersRepository } from '../users/users.repository';
+import { userNotFound } from '../users/users.service';
+import type { AdminUserView } from '../users/users.types';
 
-export interface AdminUserView {
-  id: string;
-  email: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  emailVerified: boolean;
-  suspended: boolean;
-  suspendedReason: string | null;
-  createdAt: string;
-}
+export type { AdminUserView } from '../users/users.types';
+
+/** Cursor scope of the admin users listing (newest first). */
+const CURSOR_SCOPE = 'users:admin-users';
 
 export interface AdminListFilter {
   limit: number;
@@ -36,11 +29,8 @@ export interface AdminChanges {
   reason?: string;
 }
 
-const COLUMNS = `id, email, username, display_name AS "displayName", role,
-  email_verified_at IS NOT NULL AS "emailVerified", suspended_at IS NOT NULL AS suspended,
-  suspended_reason AS "suspendedReason", to_char(created_at AT TIME ZONE 'UTC', ${ISO_MICROS}) AS "createdAt"`;
-
-const forbidden = (detail: string) => new ProblemException({ status: 403, type: 'forbidden', title: 'Forbidden', detail });
+const forbidden = (detail: string) =>
+  new ProblemException({ status: 403, type: 'forbidden', title: 'Forbidden', detail });
 
 /**
  * User administration. Admins change roles and suspend anyone but themselves; moderators may
@@ -50,47 +40,39 @@ const forbidden = (detail: string) => new ProblemException({ status: 403, type: 
 export class AdminUsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly cursors: KeysetCursors,
     private readonly sessions: SessionsService,
     private readonly cache: AuthStateCache,
     private readonly events: DomainEvents,
   ) {}
 
   /** Newest first, keyset on (created_at, id). */
-  async list(filter: AdminListFilter): Promise<{ items: AdminUserView[]; nextCursor: string | null }> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: (n: number) => string, value: unknown) => {
-      params.push(value);
-      where.push(sql(params.length));
-    };
-    if (filter.role) add((n) => `role = $${n}`, filter.role);
-    if (filter.status) where.push(filter.status === 'suspended' ? 'suspended_at IS NOT NULL' : 'suspended_at IS NULL');
-    if (filter.q) {
-      const prefix = `${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      add((n) => `(username LIKE $${n} OR email LIKE $${n})`, prefix);
-    }
-    const after = decodeCursor(filter.cursor);
-    if (after) {
-      params.push(after.at, after.id);
-      where.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-    }
-    params.push(filter.limit + 1);
-    const rows: AdminUserView[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM users ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
-      params,
-    );
-    const more = rows.length > filter.limit;
+  async list(
+    filter: AdminListFilter,
+  ): Promise<{ items: AdminUserView[]; nextCursor: string | null }> {
+    const rows = await this.users.listForAdmin({
+      limit: filter.limit,
+      after: this.cursors.decode(CURSOR_SCOPE, filter.cursor),
+      role: filter.role,
+      status: filter.status,
+      prefix: filter.q,
+    });
     const items = rows.slice(0, filter.limit);
     const last = items[items.length - 1];
-    return { items, nextCursor: more && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
+    return {
+      items,
+      nextCursor:
+        rows.length > filter.limit && last
+          ? this.cursors.encode(CURSOR_SCOPE, { at: last.createdAt, id: last.id })
+          : null,
+    };
   }
 
   async get(id: string): Promise<AdminUserView> {
-    if (!UUID.test(id)) throw userNotFound();
-    const rows: AdminUserView[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id]);
-    if (!rows[0]) throw userNotFound();
-    return rows[0];
+    const user = isUuid(id) ? await this.users.findForAdmin(id) : undefined;
+    if (!user) throw userNotFound();
+    return user;
   }
 
   async update(actor: AuthUser, id: string, changes: AdminChanges): Promise<AdminUserView> {
@@ -104,28 +86,28 @@ export class AdminUsersService {
         errors: [{ field: 'role', messages: ['role or suspended is required'] }],
       });
     }
-    if (target.id === actor.id) throw forbidden('You cannot change your own role or suspend yourself.');
+    if (target.id === actor.id)
+      throw forbidden('You cannot change your own role or suspend yourself.');
     if (actor.role !== 'admin') {
       if (changes.role !== undefined) throw forbidden('Only admins change roles.');
       if (target.role !== 'user') throw forbidden('Moderators may only suspend plain users.');
     }
     const roleChanged = changes.role !== undefined && changes.role !== target.role;
-    const suspendChanged = changes.suspended !== undefined && changes.suspended !== target.suspended;
+    const suspendChanged =
+      changes.suspended !== undefined && changes.suspended !== target.suspended;
     await this.dataSource.transaction(async (em) => {
-      if (roleChanged) await em.query(`UPDATE users SET role = $2, updated_at = now() WHERE id = $1`, [id, changes.role]);
+      if (roleChanged) await this.users.setRole(id, changes.role!, em);
       if (suspendChanged) {
-        await em.query(
-          `UPDATE users SET suspended_at = CASE WHEN $2::boolean THEN now() END,
-                  suspended_reason = CASE WHEN $2::boolean THEN $3 END, updated_at = now()
-            WHERE id = $1`,
-          [id, changes.suspended, changes.reason ?? null],
-        );
+        await this.users.setSuspended(id, changes.suspended!, changes.reason ?? null, em);
         if (changes.suspended) await this.sessions.revokeAll(id, 'suspended', undefined, em);
       }
     });
     if (roleChanged || suspendChanged) await this.cache.evictUser(id);
     if (roleChanged) {
-      await this.events.emit(USERS_EVENTS.roleChanged, new UserRoleChangedEvent(id, changes.role!, target.role, actor.id));
+      await this.events.emit(
+        USERS_EVENTS.roleChanged,
+        new UserRoleChangedEvent(id, changes.role!, target.role, actor.id),
+      );
     }
     if (suspendChanged) {
       await this.events.emit(

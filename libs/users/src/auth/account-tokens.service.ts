@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { returnedRows } from '../shared/sql';
-import type { AccountTokenPurpose } from './account-token.entity';
+import { EntityManager } from 'typeorm';
+import {
+  AccountTokenHolder,
+  AccountTokenPurpose,
+  AccountTokensRepository,
+} from './account-tokens.repository';
 import { hashToken, newOpaqueToken } from './sessions.service';
+
+export type { AccountTokenHolder, AccountTokenPurpose } from './account-tokens.repository';
 
 /** Lifetimes of emailed tokens: a verification link may sit in an inbox a day; a reset link must not. */
 export const ACCOUNT_TOKEN_TTL_SECONDS: Record<AccountTokenPurpose, number> = {
@@ -17,40 +21,45 @@ export const ACCOUNT_TOKEN_TTL_SECONDS: Record<AccountTokenPurpose, number> = {
  */
 @Injectable()
 export class AccountTokensService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tokens: AccountTokensRepository) {}
 
   /** Issues a token; earlier unused tokens of the same purpose stop working (latest email wins). */
-  async issue(userId: string, purpose: AccountTokenPurpose, em?: EntityManager): Promise<{ id: string; token: string }> {
-    const db = em ?? this.dataSource;
+  async issue(
+    userId: string,
+    purpose: AccountTokenPurpose,
+    em?: EntityManager,
+  ): Promise<{ id: string; token: string }> {
     const token = newOpaqueToken();
-    await db.query(
-      `UPDATE account_tokens SET used_at = now() WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL`,
-      [userId, purpose],
+    await this.tokens.voidUnused(userId, purpose, em);
+    const id = await this.tokens.insert(
+      userId,
+      purpose,
+      hashToken(token),
+      ACCOUNT_TOKEN_TTL_SECONDS[purpose],
+      em,
     );
-    const [row] = returnedRows<{ id: string }>(
-      await db.query(
-        `INSERT INTO account_tokens (user_id, purpose, token_hash, expires_at)
-         VALUES ($1, $2, $3, now() + make_interval(secs => $4)) RETURNING id`,
-        [userId, purpose, hashToken(token), ACCOUNT_TOKEN_TTL_SECONDS[purpose]],
-      ),
-    );
-    return { id: row.id, token };
+    return { id, token };
   }
 
   /** Marks the token used and returns its user, or undefined if unknown, used or expired. */
-  async consume(token: string, purpose: AccountTokenPurpose, em?: EntityManager): Promise<string | undefined> {
-    const rows = returnedRows<{ user_id: string }>(
-      await (em ?? this.dataSource).query(
-        `UPDATE account_tokens SET used_at = now()
-          WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()
-          RETURNING user_id`,
-        [hashToken(token), purpose],
-      ),
-    );
-    return rows[0]?.user_id;
+  consume(
+    token: string,
+    purpose: AccountTokenPurpose,
+    em?: EntityManager,
+  ): Promise<string | undefined> {
+    return this.tokens.consume(hashToken(token), purpose, em);
   }
 
-  async purgeExpired(): Promise<void> {
-    await this.dataSource.query(`DELETE FROM account_tokens WHERE expires_at < now() - interval '7 days'`);
+  /** The account a usable token belongs to, without consuming it. */
+  holderOf(
+    token: string,
+    purpose: AccountTokenPurpose,
+    em?: EntityManager,
+  ): Promise<AccountTokenHolder | undefined> {
+    return this.tokens.findHolder(hashToken(token), purpose, em);
+  }
+
+  purgeExpired(): Promise<void> {
+    return this.tokens.purgeExpired();
   }
 }

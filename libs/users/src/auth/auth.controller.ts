@@ -6,8 +6,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ClientIp, ProblemException, Public } from '@nexus/core';
-import { ApiProblems } from '../shared/api-problems';
+import { ApiProblems, ClientIp, ProblemException, Public } from '@nexus/core';
 import { ACCEPTED_MESSAGE, AuthService } from './auth.service';
 import type { AuthUser } from './auth-user';
 import { CurrentUser } from './current-user.decorator';

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ProblemException, RateLimitService, Limiter } from '@nexus/core';
+import { DomainEvents, Limiter, ProblemException, RateLimitService } from '@nexus/core';
 import { DataSource } from 'typeorm';
 import {
   RefreshTokenReuseDetectedEvent,
@@ -12,14 +12,14 @@ import {
   UserRegisteredEvent,
 } from '../events/users.events';
 import { normalizeEmail, normalizeUsername } from '../users/usernames';
+import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
-import { DomainEvents } from '../shared/domain-events';
 import { AccountTokensService } from './account-tokens.service';
 import { AuthStateCache } from './auth-state.cache';
 import { LoginProtection, tooManyAttempts } from './login-protection.service';
 import { PasswordHasher } from './password-hasher.service';
 import { passwordProblem } from './password-policy';
-import { hashToken as hashTokenForLookup, SessionMeta, SessionsService, TokenPair } from './sessions.service';
+import { SessionMeta, SessionsService, TokenPair } from './sessions.service';
 import { UsersMailer } from './users-mailer.service';
 
 export interface RegisterInput {
@@ -30,7 +30,8 @@ export interface RegisterInput {
 }
 
 /** The one answer to register and forgot-password, whatever happened behind it. */
-export const ACCEPTED_MESSAGE = 'If the details are valid, we have sent an email with the next step.';
+export const ACCEPTED_MESSAGE =
+  'If the details are valid, we have sent an email with the next step.';
 
 const invalidCredentials = () =>
   new ProblemException({
@@ -81,6 +82,7 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
+    private readonly usersRepository: UsersRepository,
     private readonly sessions: SessionsService,
     private readonly accountTokens: AccountTokensService,
     private readonly hasher: PasswordHasher,
@@ -90,11 +92,27 @@ export class AuthService {
     private readonly events: DomainEvents,
     limits: RateLimitService,
   ) {
-    this.forgotPerIp = limits.create({ keyPrefix: 'users:forgot:ip', points: 20, durationSeconds: 15 * 60 });
+    this.forgotPerIp = limits.create({
+      keyPrefix: 'users:forgot:ip',
+      points: 20,
+      durationSeconds: 15 * 60,
+    });
     // Beyond this, requests for one address are accepted but send nothing (no mail bombing).
-    this.forgotPerEmail = limits.create({ keyPrefix: 'users:forgot:email', points: 3, durationSeconds: 3600 });
-    this.resendPerUser = limits.create({ keyPrefix: 'users:verify-resend', points: 3, durationSeconds: 3600 });
-    this.duplicateNoticePerEmail = limits.create({ keyPrefix: 'users:register-taken', points: 3, durationSeconds: 3600 });
+    this.forgotPerEmail = limits.create({
+      keyPrefix: 'users:forgot:email',
+      points: 3,
+      durationSeconds: 3600,
+    });
+    this.resendPerUser = limits.create({
+      keyPrefix: 'users:verify-resend',
+      points: 3,
+      durationSeconds: 3600,
+    });
+    this.duplicateNoticePerEmail = limits.create({
+      keyPrefix: 'users:register-taken',
+      points: 3,
+      durationSeconds: 3600,
+    });
   }
 
   /**
@@ -126,7 +144,9 @@ export class AuthService {
     // Emails and listeners run after the answer: their cost differs between the two paths.
     if (created) {
       const { id, token } = created;
-      this.background('verification email', () => this.mailer.verifyEmail(email, displayName, token.token, token.id));
+      this.background('verification email', () =>
+        this.mailer.verifyEmail(email, displayName, token.token, token.id),
+      );
       this.background('registered event', () =>
         this.events.emit(USERS_EVENTS.registered, new UserRegisteredEvent(id, email, username)),
       );
@@ -142,7 +162,7 @@ export class AuthService {
   async verifyEmail(token: string): Promise<void> {
     const userId = await this.dataSource.transaction(async (em) => {
       const id = await this.accountTokens.consume(token, 'verify-email', em);
-      if (id) await em.query(`UPDATE users SET email_verified_at = COALESCE(email_verified_at, now()) WHERE id = $1`, [id]);
+      if (id) await this.usersRepository.markEmailVerified(id, em);
       return id;
     });
     if (!userId) throw invalidAccountToken('verification');
@@ -154,7 +174,11 @@ export class AuthService {
   async resendVerification(userId: string): Promise<void> {
     const me = await this.users.getMe(userId);
     if (me.emailVerified) {
-      throw new ProblemException({ status: 409, type: 'already-verified', title: 'Email already verified' });
+      throw new ProblemException({
+        status: 409,
+        type: 'already-verified',
+        title: 'Email already verified',
+      });
     }
     const allowed = await this.resendPerUser.consume(userId);
     if (!allowed.allowed) throw tooManyAttempts(allowed.retryAfterMs);
@@ -168,17 +192,28 @@ export class AuthService {
     try {
       await this.protection.assertAllowed(accountKey, meta.ip);
     } catch (e) {
-      await this.events.emit(USERS_EVENTS.loginFailed, new UserLoginFailedEvent(meta.ip, account?.id ?? null, 'locked-out'));
+      await this.events.emit(
+        USERS_EVENTS.loginFailed,
+        new UserLoginFailedEvent(meta.ip, account?.id ?? null, 'locked-out'),
+      );
       throw e;
     }
-    const ok = account ? await this.hasher.verify(account.passwordHash, password) : await this.hasher.verifyDummy(password);
+    const ok = account
+      ? await this.hasher.verify(account.passwordHash, password)
+      : await this.hasher.verifyDummy(password);
     if (!account || !ok) {
       await this.protection.recordFailure(accountKey, meta.ip);
-      await this.events.emit(USERS_EVENTS.loginFailed, new UserLoginFailedEvent(meta.ip, account?.id ?? null, 'bad-credentials'));
+      await this.events.emit(
+        USERS_EVENTS.loginFailed,
+        new UserLoginFailedEvent(meta.ip, account?.id ?? null, 'bad-credentials'),
+      );
       throw invalidCredentials();
     }
     if (account.suspended) {
-      await this.events.emit(USERS_EVENTS.loginFailed, new UserLoginFailedEvent(meta.ip, account.id, 'suspended'));
+      await this.events.emit(
+        USERS_EVENTS.loginFailed,
+        new UserLoginFailedEvent(meta.ip, account.id, 'suspended'),
+      );
       throw new ProblemException({
         status: 403,
         type: 'account-suspended',
@@ -189,7 +224,11 @@ export class AuthService {
     await this.protection.recordSuccess(accountKey, meta.ip);
     if (this.hasher.needsRehash(account.passwordHash)) {
       this.background('password rehash', async () =>
-        this.users.rehashPassword(account.id, account.passwordHash, await this.hasher.hash(password)),
+        this.users.rehashPassword(
+          account.id,
+          account.passwordHash,
+          await this.hasher.hash(password),
+        ),
       );
     }
     const { tokens } = await this.sessions.start(account.id, meta);
@@ -201,7 +240,10 @@ export class AuthService {
     const result = await this.sessions.rotate(refreshToken);
     if (result.ok) return result.tokens;
     if (result.reason === 'reuse' && result.userId && result.sessionId) {
-      this.logger.warn({ userId: result.userId, sessionId: result.sessionId, ip }, 'refresh token reuse: session revoked');
+      this.logger.warn(
+        { userId: result.userId, sessionId: result.sessionId, ip },
+        'refresh token reuse: session revoked',
+      );
       await this.events.emit(
         USERS_EVENTS.refreshReuseDetected,
         new RefreshTokenReuseDetectedEvent(result.userId, result.sessionId, ip),
@@ -238,20 +280,14 @@ export class AuthService {
   async resetPassword(token: string, newPassword: string): Promise<void> {
     const passwordHash = await this.hasher.hash(newPassword);
     const outcome = await this.dataSource.transaction(async (em) => {
-      const rows: { id: string; email: string; username: string; displayName: string }[] = await em.query(
-        `SELECT u.id, u.email, u.username, u.display_name AS "displayName"
-           FROM account_tokens t JOIN users u ON u.id = t.user_id
-          WHERE t.token_hash = $1 AND t.purpose = 'password-reset' AND t.used_at IS NULL AND t.expires_at > now()`,
-        [hashTokenForLookup(token)],
-      );
-      const user = rows[0];
+      const user = await this.accountTokens.holderOf(token, 'password-reset', em);
       if (!user) return undefined;
       const problem = passwordProblem(newPassword, user);
       if (problem) return { problem };
       await this.accountTokens.consume(token, 'password-reset', em);
       await this.users.setPasswordHash(user.id, passwordHash, em);
       // Whoever reset it controls the mailbox: treat the address as verified.
-      await em.query(`UPDATE users SET email_verified_at = COALESCE(email_verified_at, now()) WHERE id = $1`, [user.id]);
+      await this.usersRepository.markEmailVerified(user.id, em);
       await this.sessions.revokeAll(user.id, 'password-reset', undefined, em);
       return { user };
     });
@@ -259,12 +295,23 @@ export class AuthService {
     if ('problem' in outcome) throw passwordRejected('newPassword', outcome.problem!);
     const user = outcome.user!;
     await this.cache.evictUser(user.id);
-    this.background('password changed email', () => this.mailer.passwordChanged(user.email, user.displayName));
-    await this.events.emit(USERS_EVENTS.passwordChanged, new UserPasswordChangedEvent(user.id, 'reset'));
+    this.background('password changed email', () =>
+      this.mailer.passwordChanged(user.email, user.displayName),
+    );
+    await this.events.emit(
+      USERS_EVENTS.passwordChanged,
+      new UserPasswordChangedEvent(user.id, 'reset'),
+    );
   }
 
   /** Changes the caller's password; other sessions are signed out, the current one stays. */
-  async changePassword(userId: string, sessionId: string, currentPassword: string, newPassword: string, ip: string): Promise<void> {
+  async changePassword(
+    userId: string,
+    sessionId: string,
+    currentPassword: string,
+    newPassword: string,
+    ip: string,
+  ): Promise<void> {
     const account = await this.users.findLoginRecordById(userId);
     if (!account) throw invalidCredentials();
     await this.protection.assertAllowed(account.id, ip);
@@ -283,8 +330,13 @@ export class AuthService {
       await this.sessions.revokeAll(userId, 'password-change', sessionId, em);
     });
     await this.cache.evictUser(userId);
-    this.background('password changed email', () => this.mailer.passwordChanged(account.email, account.displayName));
-    await this.events.emit(USERS_EVENTS.passwordChanged, new UserPasswordChangedEvent(userId, 'change'));
+    this.background('password changed email', () =>
+      this.mailer.passwordChanged(account.email, account.displayName),
+    );
+    await this.events.emit(
+      USERS_EVENTS.passwordChanged,
+      new UserPasswordChangedEvent(userId, 'change'),
+    );
   }
 
   /** Runs work the response must not wait for (or whose duration would reveal something). */

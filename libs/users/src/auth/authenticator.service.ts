@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AccessTokenService } from './access-token.service';
 import { AuthStateCache, SessionState } from './auth-state.cache';
-import type { AuthUser, Role } from './auth-user';
+import type { AuthUser } from './auth-user';
+import { SessionsRepository } from './sessions.repository';
 
 /** Why a presented credential was refused (never shown in detail to the client). */
 export type AuthFailure = 'missing' | 'invalid' | 'revoked';
@@ -20,13 +19,14 @@ export class Authenticator {
   constructor(
     private readonly tokens: AccessTokenService,
     private readonly cache: AuthStateCache,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionsRepository,
   ) {}
 
   async authenticate(authorization: string | undefined): Promise<AuthResult> {
     if (!authorization) return { failure: 'missing' };
     const space = authorization.indexOf(' ');
-    if (space < 0 || authorization.slice(0, space).toLowerCase() !== 'bearer') return { failure: 'invalid' };
+    if (space < 0 || authorization.slice(0, space).toLowerCase() !== 'bearer')
+      return { failure: 'invalid' };
     const token = authorization.slice(space + 1).trim();
     if (!token || token.length > 4096) return { failure: 'invalid' };
     const claims = this.tokens.verify(token);
@@ -45,29 +45,6 @@ export class Authenticator {
   }
 
   sessionState(sessionId: string): Promise<SessionState | null> {
-    return this.cache.sessions.getOrLoad(sessionId, async () => {
-      const rows: {
-        user_id: string;
-        username: string;
-        role: Role;
-        verified: boolean;
-        active: boolean;
-      }[] = await this.dataSource.query(
-        `SELECT s.user_id, u.username, u.role, u.email_verified_at IS NOT NULL AS verified,
-                (s.revoked_at IS NULL AND s.expires_at > now() AND u.suspended_at IS NULL) AS active
-           FROM user_sessions s JOIN users u ON u.id = s.user_id
-          WHERE s.id = $1`,
-        [sessionId],
-      );
-      const row = rows[0];
-      if (!row) return null;
-      return {
-        userId: row.user_id,
-        username: row.username,
-        role: row.role,
-        emailVerified: row.verified,
-        active: row.active,
-      };
-    });
+    return this.cache.sessions.getOrLoad(sessionId, () => this.sessions.sessionState(sessionId));
   }
 }

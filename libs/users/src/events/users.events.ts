@@ -102,3 +102,22 @@ export class RefreshTokenReuseDetectedEvent {
     readonly ip: string,
   ) {}
 }
+
+// Lets `DomainEvents.emit` check each users event's payload (docs/core.md, domain events).
+declare module '@nexus/core' {
+  interface DomainEventMap {
+    'users.user.registered': UserRegisteredEvent;
+    'users.user.email_verified': UserEmailVerifiedEvent;
+    'users.user.logged_in': UserLoggedInEvent;
+    'users.user.login_failed': UserLoginFailedEvent;
+    'users.user.updated': UserUpdatedEvent;
+    'users.user.deleted': UserDeletedEvent;
+    'users.user.followed': UserFollowedEvent;
+    'users.user.unfollowed': UserUnfollowedEvent;
+    'users.user.role_changed': UserRoleChangedEvent;
+    'users.user.suspended': UserSuspendedEvent;
+    'users.user.unsuspended': UserSuspendedEvent;
+    'users.user.password_changed': UserPasswordChangedEvent;
+    'users.session.reuse_detected': RefreshTokenReuseDetectedEvent;
+  }
+}

@@ -1,20 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ProblemException } from '@nexus/core';
+import { DomainEvents, KeysetCursors, ProblemException } from '@nexus/core';
 import { DataSource } from 'typeorm';
 import { AuthStateCache } from '../auth/auth-state.cache';
 import { USERS_EVENTS, UserFollowedEvent, UserUnfollowedEvent } from '../events/users.events';
-import { DomainEvents } from '../shared/domain-events';
-import { decodeCursor, encodeCursor, ISO_MICROS } from '../shared/keyset-cursor';
-import { returnedRows } from '../shared/sql';
+import { FollowDirection, FollowListItem, FollowsRepository } from './follows.repository';
 
-export interface FollowListItem {
-  id: string;
-  username: string;
-  displayName: string;
-  avatarUrl: string | null;
-  followedAt: string;
-}
+export type { FollowListItem } from './follows.repository';
 
 export interface FollowPage {
   items: FollowListItem[];
@@ -22,42 +14,47 @@ export interface FollowPage {
   nextCursor: string | null;
 }
 
+/** One cursor scope per listing, so a followers cursor is refused on following. */
+const CURSOR_SCOPES: Record<FollowDirection, string> = {
+  followers: 'users:followers',
+  following: 'users:following',
+};
+
 /**
- * Follows, with denormalised follower/following counts on `users` kept in the same transaction
- * (profiles read them without counting).
+ * Follows, with the denormalised follower/following counts on `users` changed in the same
+ * transaction as the edge.
  */
 @Injectable()
 export class FollowsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly follows: FollowsRepository,
+    private readonly cursors: KeysetCursors,
     private readonly cache: AuthStateCache,
     private readonly events: DomainEvents,
   ) {}
 
   /** Ids of everyone `userId` follows (content's feed). */
-  async followingIds(userId: string): Promise<string[]> {
-    const rows: { followee_id: string }[] = await this.dataSource.query(
-      `SELECT followee_id FROM follows WHERE follower_id = $1`,
-      [userId],
-    );
-    return rows.map((r) => r.followee_id);
+  followingIds(userId: string): Promise<string[]> {
+    return this.follows.followeeIds(userId);
+  }
+
+  isFollowing(followerId: string, followeeId: string): Promise<boolean> {
+    return this.follows.exists(followerId, followeeId);
   }
 
   /** Idempotent: following twice is one follow. Returns whether a new follow was created. */
   async follow(followerId: string, followeeId: string): Promise<boolean> {
     if (followerId === followeeId) {
-      throw new ProblemException({ status: 422, type: 'cannot-follow-self', title: 'You cannot follow yourself' });
+      throw new ProblemException({
+        status: 422,
+        type: 'cannot-follow-self',
+        title: 'You cannot follow yourself',
+      });
     }
     const created = await this.dataSource.transaction(async (em) => {
-      const inserted = returnedRows<{ follower_id: string }>(
-        await em.query(
-          `INSERT INTO follows (follower_id, followee_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING follower_id`,
-          [followerId, followeeId],
-        ),
-      );
-      if (!inserted.length) return false;
-      await em.query(`UPDATE users SET following_count = following_count + 1 WHERE id = $1`, [followerId]);
-      await em.query(`UPDATE users SET follower_count = follower_count + 1 WHERE id = $1`, [followeeId]);
+      if (!(await this.follows.insert(followerId, followeeId, em))) return false;
+      await this.follows.adjustCounts(followerId, followeeId, 1, em);
       return true;
     });
     if (created) {
@@ -70,60 +67,47 @@ export class FollowsService {
   /** Idempotent: unfollowing someone not followed is a no-op. */
   async unfollow(followerId: string, followeeId: string): Promise<boolean> {
     const removed = await this.dataSource.transaction(async (em) => {
-      const deleted = returnedRows<{ follower_id: string }>(
-        await em.query(`DELETE FROM follows WHERE follower_id = $1 AND followee_id = $2 RETURNING follower_id`, [
-          followerId,
-          followeeId,
-        ]),
-      );
-      if (!deleted.length) return false;
-      await em.query(`UPDATE users SET following_count = GREATEST(following_count - 1, 0) WHERE id = $1`, [followerId]);
-      await em.query(`UPDATE users SET follower_count = GREATEST(follower_count - 1, 0) WHERE id = $1`, [followeeId]);
+      if (!(await this.follows.delete(followerId, followeeId, em))) return false;
+      await this.follows.adjustCounts(followerId, followeeId, -1, em);
       return true;
     });
     if (removed) {
       await Promise.all([this.cache.evictUser(followerId), this.cache.evictUser(followeeId)]);
-      await this.events.emit(USERS_EVENTS.unfollowed, new UserUnfollowedEvent(followerId, followeeId));
+      await this.events.emit(
+        USERS_EVENTS.unfollowed,
+        new UserUnfollowedEvent(followerId, followeeId),
+      );
     }
     return removed;
   }
 
-  /** Who follows `userId`, newest first, by keyset on (created_at, follower_id). */
+  /** Who follows `userId`, newest first. */
   followers(userId: string, limit: number, cursor?: string): Promise<FollowPage> {
-    return this.page('followee_id', 'follower_id', userId, limit, cursor);
+    return this.page('followers', userId, limit, cursor);
   }
 
-  /** Whom `userId` follows, newest first, by keyset on (created_at, followee_id). */
+  /** Whom `userId` follows, newest first. */
   following(userId: string, limit: number, cursor?: string): Promise<FollowPage> {
-    return this.page('follower_id', 'followee_id', userId, limit, cursor);
+    return this.page('following', userId, limit, cursor);
   }
 
   private async page(
-    ownerColumn: 'followee_id' | 'follower_id',
-    otherColumn: 'follower_id' | 'followee_id',
+    direction: FollowDirection,
     userId: string,
     limit: number,
     cursor?: string,
   ): Promise<FollowPage> {
-    const after = decodeCursor(cursor);
-    const params: unknown[] = [userId, limit + 1];
-    let keyset = '';
-    if (after) {
-      params.push(after.at, after.id);
-      keyset = `AND (f.created_at, f.${otherColumn}) < ($3::timestamptz, $4::uuid)`;
-    }
-    const rows: (FollowListItem & { at: string })[] = await this.dataSource.query(
-      `SELECT u.id, u.username, u.display_name AS "displayName", u.avatar_url AS "avatarUrl",
-              to_char(f.created_at AT TIME ZONE 'UTC', ${ISO_MICROS}) AS at
-         FROM follows f JOIN users u ON u.id = f.${otherColumn}
-        WHERE f.${ownerColumn} = $1 ${keyset}
-        ORDER BY f.created_at DESC, f.${otherColumn} DESC
-        LIMIT $2`,
-      params,
-    );
-    const more = rows.length > limit;
-    const items = rows.slice(0, limit).map(({ at, ...item }) => ({ ...item, followedAt: at }));
+    const scope = CURSOR_SCOPES[direction];
+    const after = this.cursors.decode(scope, cursor);
+    const rows = await this.follows.page(direction, userId, limit, after);
+    const items = rows.slice(0, limit);
     const last = items[items.length - 1];
-    return { items, nextCursor: more && last ? encodeCursor({ at: last.followedAt, id: last.id }) : null };
+    return {
+      items,
+      nextCursor:
+        rows.length > limit && last
+          ? this.cursors.encode(scope, { at: last.followedAt, id: last.id })
+          : null,
+    };
   }
 }

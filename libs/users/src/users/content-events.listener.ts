@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { isUuid } from '@nexus/core';
 import { AuthStateCache } from '../auth/auth-state.cache';
-import { UUID } from './users.service';
+import { UsersRepository } from './users.repository';
 
 /** The shape of content's article events, as far as users needs it (no import of content). */
 interface ArticleEventPayload {
@@ -15,7 +14,7 @@ interface ArticleEventPayload {
 @Injectable()
 export class ContentEventsListener {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
     private readonly cache: AuthStateCache,
   ) {}
 
@@ -35,11 +34,8 @@ export class ContentEventsListener {
   }
 
   private async adjust(authorId: unknown, delta: 1 | -1): Promise<void> {
-    if (typeof authorId !== 'string' || !UUID.test(authorId)) return;
-    await this.dataSource.query(
-      `UPDATE users SET published_article_count = GREATEST(published_article_count + $2, 0) WHERE id = $1`,
-      [authorId, delta],
-    );
+    if (typeof authorId !== 'string' || !isUuid(authorId)) return;
+    await this.users.adjustPublishedArticleCount(authorId, delta);
     await this.cache.evictUser(authorId);
   }
 }

@@ -6,13 +6,12 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { ClientIp, OptionalAuth, ProblemException, Public } from '@nexus/core';
+import { ApiProblems, ClientIp, isUuid, OptionalAuth, ProblemException, Public } from '@nexus/core';
 import { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { SessionsService } from '../auth/sessions.service';
 import { FollowPage, FollowsService } from '../follows/follows.service';
-import { ApiProblems } from '../shared/api-problems';
 import {
   ChangePasswordDto,
   DeleteAccountDto,
@@ -24,7 +23,7 @@ import {
   SessionDto,
   UpdateProfileDto,
 } from './dto/users.dto';
-import { MeView, ProfileView, UsersService, UUID } from './users.service';
+import { MeView, ProfileView, UsersService } from './users.service';
 
 const USERNAME_PARAM = { name: 'username', example: 'ada_l' };
 
@@ -107,7 +106,7 @@ export class UsersController {
     @CurrentUser() user: AuthUser,
     @Param('sessionId') sessionId: string,
   ): Promise<void> {
-    if (!UUID.test(sessionId) || !(await this.sessionsService.revokeOwn(user.id, sessionId))) {
+    if (!isUuid(sessionId) || !(await this.sessionsService.revokeOwn(user.id, sessionId))) {
       throw new ProblemException({
         status: 404,
         type: 'session-not-found',

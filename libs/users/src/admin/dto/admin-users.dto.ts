@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { TrimLower } from '@nexus/core';
 import { ROLES, Role } from '../../auth/auth-user';
 import { PageQueryDto } from '../../users/dto/users.dto';
 
@@ -17,7 +17,7 @@ export class AdminListUsersQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ example: 'ada', description: 'Prefix of the username or email' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @TrimLower()
   @IsString()
   @MaxLength(100)
   q?: string;

@@ -1,36 +1,50 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsEmail, IsNotEmpty, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsEmail,
+  IsNotEmpty,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { Trim, TrimLower } from '@nexus/core';
 import { USERNAME_PATTERN } from '../../users/usernames';
 import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-policy';
 import { NotReservedUsername } from '../../users/dto/not-reserved-username';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
-
 export class RegisterDto {
   @ApiProperty({ example: 'ada@example.com', maxLength: 320 })
-  @Transform(trimLower)
+  @TrimLower()
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(320)
   email: string;
 
-  @ApiProperty({ example: 'ada_l', pattern: USERNAME_PATTERN.source, description: 'Lower-cased on input' })
-  @Transform(trimLower)
+  @ApiProperty({
+    example: 'ada_l',
+    pattern: USERNAME_PATTERN.source,
+    description: 'Lower-cased on input',
+  })
+  @TrimLower()
   @IsString()
   @Matches(USERNAME_PATTERN, {
-    message: 'username must be 3-30 characters: letters, digits, "_" or "-", starting with a letter or digit',
+    message:
+      'username must be 3-30 characters: letters, digits, "_" or "-", starting with a letter or digit',
   })
   @NotReservedUsername()
   username: string;
 
-  @ApiProperty({ example: 'correct horse battery staple', minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
+  @ApiProperty({
+    example: 'correct horse battery staple',
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+  })
   @IsString()
   @IsAcceptablePassword()
   password: string;
 
   @ApiProperty({ example: 'Ada Lovelace', maxLength: 80 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(80)
@@ -38,7 +52,10 @@ export class RegisterDto {
 }
 
 export class VerifyEmailDto {
-  @ApiProperty({ example: 'q9A2...base64url', description: 'The token from the verification email' })
+  @ApiProperty({
+    example: 'q9A2...base64url',
+    description: 'The token from the verification email',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -46,7 +63,10 @@ export class VerifyEmailDto {
 }
 
 export class LoginDto {
-  @ApiPropertyOptional({ example: 'ada@example.com', description: 'Email (or username). One of email/username is required.' })
+  @ApiPropertyOptional({
+    example: 'ada@example.com',
+    description: 'Email (or username). One of email/username is required.',
+  })
   @ValidateIf((o: LoginDto) => o.username === undefined || o.email !== undefined)
   @IsString()
   @IsNotEmpty()
@@ -68,7 +88,10 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty({ example: 'hZ3k...base64url', description: 'The refresh token from login or the last refresh' })
+  @ApiProperty({
+    example: 'hZ3k...base64url',
+    description: 'The refresh token from login or the last refresh',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -77,7 +100,7 @@ export class RefreshDto {
 
 export class ForgotPasswordDto {
   @ApiProperty({ example: 'ada@example.com' })
-  @Transform(trimLower)
+  @TrimLower()
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(320)
   email: string;
@@ -100,7 +123,10 @@ export class TokenPairDto {
   @ApiProperty({ example: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...' })
   accessToken: string;
 
-  @ApiProperty({ example: 'hZ3kq...base64url', description: 'Opaque; single use — each refresh returns a new one' })
+  @ApiProperty({
+    example: 'hZ3kq...base64url',
+    description: 'Opaque; single use — each refresh returns a new one',
+  })
   refreshToken: string;
 
   @ApiProperty({ example: 900, description: 'Access token lifetime in seconds' })
