@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { JwtAuthGuard, Roles, RolesGuard } from '@nexus/users';
-import { ApiProblems } from '../shared/api-problems';
+import { ApiProblems } from '@nexus/core';
 import { CacheMetrics, CacheMetricsService } from './cache-metrics.service';
 
 class NamespaceStatsDto {

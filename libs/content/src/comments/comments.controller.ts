@@ -22,7 +22,7 @@ import {
 import { Authenticated, AuthUser, CurrentUser, OptionalJwtAuthGuard } from '@nexus/users';
 import { PageQueryDto } from '../articles/dto/article-query.dto';
 import { HttpCacheInterceptor } from '../cache/http-cache.interceptor';
-import { ApiProblems } from '../shared/api-problems';
+import { ApiProblems } from '@nexus/core';
 import { CommentsService, CommentView } from './comments.service';
 import { CommentDto, CommentPageDto } from './dto/comment-response.dto';
 import { CreateCommentDto } from './dto/comment.dto';

@@ -11,7 +11,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { NO_CONTROL_CHARS, ToInt, Trim } from '../../shared/dto-helpers';
+import { NO_CONTROL_CHARS, ToInt, Trim } from '@nexus/core';
 
 /**
  * Calendar dates and date-times only (years 1000–9999): ISO 8601 also allows week dates and bare
