@@ -26,8 +26,9 @@ export type ListSort = (typeof LIST_SORTS)[number];
 /** Keyset pagination: `limit` above 100 is a 400, never a silent clamp. */
 export class PageQueryDto {
   @ApiPropertyOptional({
-    description: 'Opaque cursor: the `nextCursor` of the previous page',
-    example: 'WyJyZWNlbnQiLC...',
+    description:
+      'Opaque signed cursor: the `nextCursor` of the previous page of the same listing and ordering',
+    example: 'WyIyMDI2LTExLTIwVDA4OjE1OjAwLjEyM1oiLCI2ZjFj...In0.r1Xb8y1mKq6r0aNn2aE0_w',
   })
   @IsOptional()
   @IsString()
