@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { KeysetPosition, PreparedQueries } from '@nexus/core';
 import { ArticleSummary, toIso } from './article.types';
 
-/**
- * The listing, search, feed and trending statements, built in one place so the repository and
+/*
+ * The listing, search, feed and trending statements are built in one place so the repository and
  * the EXPLAIN check (`explainContentQueries`) run exactly the same SQL.
  */
+
+/** What one listing page is: ordering, filters, keyset position and page size. */
 export interface ListFilter {
   order: 'recent' | 'top' | 'rank';
   tag?: string;
