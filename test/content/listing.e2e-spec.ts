@@ -258,5 +258,39 @@ describe.each(testModes())('article listing, search and pagination (%s mode)', (
     const res = await t.inject(`/api/v1/articles?limit=1&sort=top&cursor=${recent.nextCursor}`);
     expect(res.statusCode).toBe(400);
     expect(res.json().type).toBe('https://nexus.dev/problems/invalid-cursor');
+    // The feed pages newest-first too, but over other articles: its own cursor scope.
+    const feed = await t.inject({
+      url: `/api/v1/feed?limit=1&cursor=${recent.nextCursor}`,
+      headers: auth(bob.accessToken),
+    });
+    expect(feed.statusCode).toBe(400);
+    expect(feed.json().type).toBe('https://nexus.dev/problems/invalid-cursor');
+    // The same cursor is accepted where it was issued.
+    expect(
+      (await t.inject(`/api/v1/articles?limit=1&cursor=${recent.nextCursor}`)).statusCode,
+    ).toBe(200);
+  });
+
+  it('rejects forged and tampered cursors', async () => {
+    for (let i = 0; i < 3; i++)
+      await createArticle(t, alice.accessToken, { title: `Forged cursor ${i}` }, true);
+    const page = await list('limit=1');
+    const [body, mac] = page.nextCursor!.split('.');
+    const [at, id] = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as string[];
+    const encode = (tuple: unknown) => Buffer.from(JSON.stringify(tuple)).toString('base64url');
+    const forged = [
+      // A well-formed position without a signature (what clients could build before).
+      encode([at, id]),
+      // Another position under the issued signature.
+      `${encode([new Date(Date.parse(at) + 1000).toISOString(), id])}.${mac}`,
+      // The issued position with a made-up signature.
+      `${body}.${Buffer.alloc(16).toString('base64url')}`,
+    ];
+    for (const cursor of forged) {
+      const res = await t.inject(`/api/v1/articles?limit=1&cursor=${cursor}`);
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toMatch(PROBLEM);
+      expect(res.json().type).toBe('https://nexus.dev/problems/invalid-cursor');
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { ArticleStatus } from './articles/article.entity';
+import type { ArticleStatus } from './articles/article.types';
 
 /** Names of the domain events the content module emits (`<module>.<entity>.<verb>`). */
 export const ContentEvents = {
@@ -62,4 +62,17 @@ export class ReactionChangedEvent {
     readonly userId: string,
     readonly liked: boolean,
   ) {}
+}
+
+declare module '@nexus/core/events/domain-events' {
+  interface DomainEventMap {
+    'content.article.created': ArticleEvent;
+    'content.article.updated': ArticleEvent;
+    'content.article.published': ArticleEvent;
+    'content.article.unpublished': ArticleEvent;
+    'content.article.deleted': ArticleDeletedEvent;
+    'content.comment.created': CommentCreatedEvent;
+    'content.comment.deleted': CommentDeletedEvent;
+    'content.reaction.changed': ReactionChangedEvent;
+  }
 }

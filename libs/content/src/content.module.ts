@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { UsersModule } from '@nexus/users';
+import { ArticleListingRepository } from './articles/article-listing.repository';
 import { ArticleListingService } from './articles/article-listing.service';
-import { ArticleEntity } from './articles/article.entity';
 import { ArticlesController } from './articles/articles.controller';
+import { ArticlesRepository } from './articles/articles.repository';
 import { ArticlesService } from './articles/articles.service';
 import { AuthorCardsService } from './authors/author-cards.service';
 import { CacheInvalidationListener } from './cache/cache-invalidation.listener';
@@ -13,29 +13,20 @@ import { ContentCache } from './cache/content-cache';
 import { HttpCacheInterceptor } from './cache/http-cache.interceptor';
 import { TokenMirror } from './cache/token-mirror';
 import { ViewCacheService } from './cache/view-cache';
-import { CommentEntity } from './comments/comment.entity';
 import { CommentsController } from './comments/comments.controller';
+import { CommentsRepository } from './comments/comments.repository';
 import { CommentsService } from './comments/comments.service';
 import { ContentSeeder } from './demo/content-seeder.service';
-import { ReactionEntity } from './reactions/reaction.entity';
 import { ReactionsController } from './reactions/reactions.controller';
+import { ReactionsRepository } from './reactions/reactions.repository';
 import { ReactionsService } from './reactions/reactions.service';
-import { ArticleTagEntity, TagEntity } from './tags/tag.entity';
 import { TagsController } from './tags/tags.controller';
+import { TagsRepository } from './tags/tags.repository';
 import { TagsService } from './tags/tags.service';
 
 /** Articles, tags, comments, reactions, feed, search and trending, with their caches. */
 @Module({
-  imports: [
-    UsersModule,
-    TypeOrmModule.forFeature([
-      ArticleEntity,
-      TagEntity,
-      ArticleTagEntity,
-      CommentEntity,
-      ReactionEntity,
-    ]),
-  ],
+  imports: [UsersModule],
   controllers: [
     ArticlesController,
     CommentsController,
@@ -44,6 +35,11 @@ import { TagsService } from './tags/tags.service';
     CacheMetricsController,
   ],
   providers: [
+    ArticlesRepository,
+    ArticleListingRepository,
+    CommentsRepository,
+    ReactionsRepository,
+    TagsRepository,
     TokenMirror,
     ContentCache,
     AuthorCardsService,

@@ -2,9 +2,9 @@
 export { ContentModule } from './content.module';
 export { contentMigrations } from './migrations';
 export * from './content.events';
-export { ARTICLE_STATUSES } from './articles/article.entity';
-export type { ArticleStatus } from './articles/article.entity';
+export { ARTICLE_STATUSES } from './articles/article.types';
 export type {
+  ArticleStatus,
   ArticleView,
   ArticleSummary,
   ArticlePage,

@@ -1,6 +1,8 @@
 import type { AuthUser } from '@nexus/users';
 import type { AuthorCard } from '../authors/author-cards.service';
-import type { ArticleStatus } from './article.entity';
+
+export const ARTICLE_STATUSES = ['draft', 'published', 'archived'] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 /** An article as cached (low level): plain JSON, dates as ISO strings. Treat as immutable. */
 export interface ArticleRecord {

@@ -23,7 +23,7 @@ import { OptionalAuth, Public } from '@nexus/core';
 import { AuthUser, CurrentUser } from '@nexus/users';
 import { HttpCacheInterceptor } from '../cache/http-cache.interceptor';
 import { ViewCache } from '../cache/view-cache';
-import { ApiProblems } from '../shared/api-problems';
+import { ApiProblems } from '@nexus/core';
 import { ArticleListingService } from './article-listing.service';
 import { ArticlePage, ArticleView } from './article.types';
 import { ArticlesService, notFound } from './articles.service';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { ArticlesRepository } from '../articles/articles.repository';
 import { ArticlesService } from '../articles/articles.service';
 import {
   ArticleDeletedEvent,
@@ -17,14 +16,14 @@ import { ContentCache, ContentNs, Scope } from './content-cache';
  * Cache invalidation hung off domain events (the `post_save`/`post_delete` signal pattern).
  * Each handler replaces the generation tokens of exactly the scopes the change affects; in full
  * mode the tokens live in Redis, so every api instance stops using the old entries at once.
- * Emitters await `emitAsync`, so a write's response is sent after its invalidation is done.
+ * Emitters await `DomainEvents.emit`, so a write's response is sent after its invalidation is done.
  */
 @Injectable()
 export class CacheInvalidationListener {
   constructor(
     private readonly cache: ContentCache,
     private readonly articles: ArticlesService,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly articleRows: ArticlesRepository,
   ) {}
 
   /** A new draft: only its slug (which may have been cached as "not found"). */
@@ -65,15 +64,8 @@ export class CacheInvalidationListener {
   /** A profile change: the author card, every article view embedding it, and listings. */
   @OnEvent('users.user.updated')
   async onUserUpdated(e: { userId: string }): Promise<void> {
-    const rows: { slug: string }[] = await this.db.query(
-      `SELECT slug FROM articles WHERE author_id = $1`,
-      [e.userId],
-    );
-    await this.cache.bump(
-      Scope.author(e.userId),
-      Scope.list,
-      ...rows.map((r) => Scope.article(r.slug)),
-    );
+    const slugs = await this.articleRows.slugsByAuthor(e.userId);
+    await this.cache.bump(Scope.author(e.userId), Scope.list, ...slugs.map(Scope.article));
   }
 
   /**

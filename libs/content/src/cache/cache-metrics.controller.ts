@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Roles } from '@nexus/users';
-import { ApiProblems } from '../shared/api-problems';
+import { ApiProblems } from '@nexus/core';
 import { CacheMetrics, CacheMetricsService } from './cache-metrics.service';
 
 class NamespaceStatsDto {

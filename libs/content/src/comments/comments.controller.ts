@@ -21,7 +21,7 @@ import { OptionalAuth } from '@nexus/core';
 import { AuthUser, CurrentUser } from '@nexus/users';
 import { PageQueryDto } from '../articles/dto/article-query.dto';
 import { HttpCacheInterceptor } from '../cache/http-cache.interceptor';
-import { ApiProblems } from '../shared/api-problems';
+import { ApiProblems } from '@nexus/core';
 import { CommentsService, CommentView } from './comments.service';
 import { CommentDto, CommentPageDto } from './dto/comment-response.dto';
 import { CreateCommentDto } from './dto/comment.dto';

@@ -1,16 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { ProblemException } from '@nexus/core';
+import { Injectable } from '@nestjs/common';
+import { DomainEvents, KeysetCursors, ProblemException } from '@nexus/core';
 import type { AuthUser } from '@nexus/users';
-import { DataSource } from 'typeorm';
 import { ArticlesService } from '../articles/articles.service';
-import { isPrivileged, toIso, Viewer } from '../articles/article.types';
+import { isPrivileged, Viewer } from '../articles/article.types';
 import { PageQueryDto } from '../articles/dto/article-query.dto';
 import { AuthorCard, AuthorCardsService } from '../authors/author-cards.service';
 import { CommentCreatedEvent, CommentDeletedEvent, ContentEvents } from '../content.events';
-import { decodeCursor, encodeCursor } from '../shared/cursor';
-import { affectedRows } from '../shared/sql';
+import { CommentRecord, CommentsRepository } from './comments.repository';
 import { CreateCommentDto } from './dto/comment.dto';
 
 export interface CommentView {
@@ -25,15 +21,8 @@ export interface CommentView {
   replyCount?: number;
 }
 
-interface CommentRow {
-  id: string;
-  article_id: string;
-  author_id: string;
-  parent_id: string | null;
-  body: string;
-  created_at: Date | string;
-  reply_count?: number | string;
-}
+/** Cursor scope of comment-thread pages. */
+export const THREAD_SCOPE = 'content:comments:thread';
 
 /** Replies shown under each top-level comment of a page. */
 export const REPLIES_PER_THREAD = 50;
@@ -49,13 +38,12 @@ export const notPublished = (): ProblemException =>
 /** Comments with one level of replies; the article's counter is kept by a database trigger. */
 @Injectable()
 export class CommentsService {
-  private readonly logger = new Logger(CommentsService.name);
-
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly comments: CommentsRepository,
     private readonly articles: ArticlesService,
     private readonly authors: AuthorCardsService,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEvents,
+    private readonly cursors: KeysetCursors,
   ) {}
 
   /** Top-level comments, oldest first (keyset), each with its first replies. */
@@ -66,44 +54,26 @@ export class CommentsService {
   ): Promise<{ items: CommentView[]; nextCursor: string | null }> {
     await this.articles.getVisibleRecord(articleId, viewer);
     const limit = q.limit ?? 20;
-    const cursor = q.cursor ? decodeCursor(q.cursor, 'thread') : undefined;
-    const params: unknown[] = [articleId, limit + 1];
-    let after = '';
-    if (cursor) {
-      params.push(cursor.at, cursor.id);
-      after = `AND (c.created_at, c.id) > ($3::timestamptz, $4::uuid)`;
-    }
-    const rows: CommentRow[] = await this.db.query(
-      `SELECT c.id, c.article_id, c.author_id, c.parent_id, c.body, c.created_at,
-              (SELECT count(*) FROM comments r WHERE r.parent_id = c.id) AS reply_count
-         FROM comments c
-        WHERE c.article_id = $1 AND c.parent_id IS NULL ${after}
-        ORDER BY c.created_at, c.id LIMIT $2`,
-      params,
-    );
+    const after = this.cursors.decode(THREAD_SCOPE, q.cursor);
+    const rows = await this.comments.threads(articleId, limit + 1, after);
     const more = rows.length > limit;
     const threads = more ? rows.slice(0, limit) : rows;
-    const replies: CommentRow[] = threads.length
-      ? await this.db.query(
-          `SELECT id, article_id, author_id, parent_id, body, created_at FROM (
-             SELECT c.*, row_number() OVER (PARTITION BY c.parent_id ORDER BY c.created_at, c.id) AS n
-               FROM comments c WHERE c.parent_id = ANY($1::uuid[])
-           ) x WHERE n <= $2 ORDER BY created_at, id`,
-          [threads.map((t) => t.id), REPLIES_PER_THREAD],
-        )
-      : [];
-    const cards = await this.authors.cards([...threads, ...replies].map((r) => r.author_id));
+    const replies = await this.comments.firstReplies(
+      threads.map((t) => t.id),
+      REPLIES_PER_THREAD,
+    );
+    const cards = await this.authors.cards([...threads, ...replies].map((r) => r.authorId));
     const items = threads.map((t) => ({
       ...toView(t, cards),
-      replyCount: Number(t.reply_count ?? 0),
-      replies: replies.filter((r) => r.parent_id === t.id).map((r) => toView(r, cards)),
+      replyCount: t.replyCount ?? 0,
+      replies: replies.filter((r) => r.parentId === t.id).map((r) => toView(r, cards)),
     }));
     const last = threads[threads.length - 1];
     return {
       items,
       nextCursor:
         more && last
-          ? encodeCursor({ sort: 'thread', at: toIso(last.created_at), id: last.id })
+          ? this.cursors.encode(THREAD_SCOPE, { at: last.createdAt, id: last.id })
           : null,
     };
   }
@@ -112,11 +82,8 @@ export class CommentsService {
     const article = await this.articles.getVisibleRecord(articleId, user);
     if (article.status !== 'published') throw notPublished();
     if (input.parentId) {
-      const parent: { parent_id: string | null }[] = await this.db.query(
-        `SELECT parent_id FROM comments WHERE id = $1 AND article_id = $2`,
-        [input.parentId, articleId],
-      );
-      if (!parent[0]) {
+      const parent = await this.comments.parentOf(input.parentId, articleId);
+      if (!parent) {
         throw new ProblemException({
           status: 404,
           type: 'comment-not-found',
@@ -124,7 +91,7 @@ export class CommentsService {
           detail: 'parentId must be a comment of this article.',
         });
       }
-      if (parent[0].parent_id) {
+      if (parent.parentId) {
         throw new ProblemException({
           status: 400,
           type: 'reply-depth',
@@ -136,38 +103,32 @@ export class CommentsService {
     }
     // The article may be unpublished or deleted between the check and the insert: the insert
     // re-checks in the same statement, so no comment lands on an article readers cannot see.
-    const rows: CommentRow[] = await this.db.query(
-      `INSERT INTO comments (article_id, author_id, parent_id, body)
-       SELECT a.id, $2, $3, $4 FROM articles a WHERE a.id = $1 AND a.status = 'published'
-       RETURNING id, article_id, author_id, parent_id, body, created_at`,
-      [articleId, user.id, input.parentId ?? null, input.body],
-    );
-    if (!rows[0]) throw notPublished();
+    const comment = await this.comments.insertIfPublished({
+      articleId,
+      authorId: user.id,
+      parentId: input.parentId ?? null,
+      body: input.body,
+    });
+    if (!comment) throw notPublished();
     const cards = await this.authors.cards([user.id]);
-    await this.emit(
+    await this.events.emit(
       ContentEvents.commentCreated,
       new CommentCreatedEvent(
-        rows[0].id,
+        comment.id,
         articleId,
         user.id,
         article.authorId,
         input.parentId ?? null,
       ),
     );
-    return toView(rows[0], cards);
+    return toView(comment, cards);
   }
 
   /** Deletes a comment (and its replies): its author, the article's author, or a moderator. */
   async remove(user: AuthUser, commentId: string): Promise<void> {
-    const rows: (CommentRow & { article_author_id: string; status: string })[] =
-      await this.db.query(
-        `SELECT c.id, c.article_id, c.author_id, a.author_id AS article_author_id, a.status
-         FROM comments c JOIN articles a ON a.id = c.article_id WHERE c.id = $1`,
-        [commentId],
-      );
-    const c = rows[0];
+    const c = await this.comments.findWithArticle(commentId);
     const canSeeArticle =
-      c && (c.status === 'published' || c.article_author_id === user.id || isPrivileged(user));
+      c && (c.articleStatus === 'published' || c.articleAuthorId === user.id || isPrivileged(user));
     if (!c || !canSeeArticle) {
       throw new ProblemException({
         status: 404,
@@ -175,7 +136,7 @@ export class CommentsService {
         title: 'Comment not found',
       });
     }
-    if (c.author_id !== user.id && c.article_author_id !== user.id && !isPrivileged(user)) {
+    if (c.authorId !== user.id && c.articleAuthorId !== user.id && !isPrivileged(user)) {
       throw new ProblemException({
         status: 403,
         type: 'not-comment-owner',
@@ -183,33 +144,23 @@ export class CommentsService {
         detail: 'Only its author, the article author or a moderator may delete a comment.',
       });
     }
-    const removed = affectedRows(
-      await this.db.query(`DELETE FROM comments WHERE id = $1 OR parent_id = $1`, [commentId]),
-    );
+    const removed = await this.comments.deleteWithReplies(commentId);
     if (removed) {
-      await this.emit(
+      await this.events.emit(
         ContentEvents.commentDeleted,
-        new CommentDeletedEvent(commentId, c.article_id, removed),
+        new CommentDeletedEvent(commentId, c.articleId, removed),
       );
-    }
-  }
-
-  private async emit(name: string, payload: object): Promise<void> {
-    try {
-      await this.events.emitAsync(name, payload);
-    } catch (e) {
-      this.logger.error(`A listener of ${name} failed: ${(e as Error).message}`);
     }
   }
 }
 
-function toView(r: CommentRow, cards: Map<string, AuthorCard>): CommentView {
+function toView(r: CommentRecord, cards: Map<string, AuthorCard>): CommentView {
   return {
     id: r.id,
-    articleId: r.article_id,
-    parentId: r.parent_id,
+    articleId: r.articleId,
+    parentId: r.parentId,
     body: r.body,
-    createdAt: toIso(r.created_at),
-    author: cards.get(r.author_id)!,
+    createdAt: r.createdAt,
+    author: cards.get(r.authorId)!,
   };
 }

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { listQuery, SqlQuery, trendingQuery } from '../articles/article-queries';
+import { listStatement, SqlQuery, trendingStatement } from '../articles/article-listing.repository';
 import { SAMPLE_SEARCH_TERMS } from '../demo/sample-text';
-import { decodeCursor, encodeCursor } from '../shared/cursor';
+import { QueryPlansRepository } from './query-plans.repository';
 
 export interface PlanCheck {
   name: string;
@@ -30,59 +30,47 @@ interface PlanNode {
  * and never scans `articles` sequentially. Used by the e2e test and `npm run seed -- --explain`.
  */
 export async function explainContentQueries(db: DataSource): Promise<PlanCheck[]> {
-  const [sample] = await db.query(
-    `SELECT a.id, a.published_at, u.username, a.author_id
-       FROM articles a JOIN users u ON u.id = a.author_id
-      WHERE a.status = 'published' ORDER BY a.published_at DESC, a.id DESC OFFSET 200 LIMIT 1`,
-  );
-  if (!sample) throw new Error('EXPLAIN check needs published articles (seed first)');
-  const [tag] = await db.query(
-    `SELECT t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id GROUP BY t.name ORDER BY count(*) LIMIT 1`,
-  );
-  const authors: { author_id: string }[] = await db.query(
-    `SELECT DISTINCT author_id FROM articles WHERE status = 'published' LIMIT 20`,
-  );
-  const cursor = decodeCursor(
-    encodeCursor({
-      sort: 'recent',
-      at: new Date(sample.published_at).toISOString(),
-      id: sample.id,
-    }),
-    'recent',
-  );
-  const midpoint = new Date(sample.published_at).toISOString();
+  const plans = new QueryPlansRepository(db);
+  const samples = await plans.samples();
+  if (!samples) throw new Error('EXPLAIN check needs published articles (seed first)');
+  const midpoint = samples.article.publishedAt;
+  const cursor = { at: midpoint, id: samples.article.id };
   const keyset = ['idx_articles_published_keyset'];
   const cases: [string, SqlQuery, string[]][] = [
-    ['listing: recent, first page', listQuery({ order: 'recent', limit: 20 }), keyset],
+    ['listing: recent, first page', listStatement({ order: 'recent', limit: 20 }), keyset],
     [
       'listing: recent, deep page (cursor)',
-      listQuery({ order: 'recent', limit: 20, cursor }),
+      listStatement({ order: 'recent', limit: 20, cursor }),
       keyset,
     ],
-    ['listing: date range (to=)', listQuery({ order: 'recent', limit: 20, to: midpoint }), keyset],
+    [
+      'listing: date range (to=)',
+      listStatement({ order: 'recent', limit: 20, to: midpoint }),
+      keyset,
+    ],
     [
       'listing: rarest tag',
-      listQuery({ order: 'recent', limit: 20, tag: tag?.name ?? 'none' }),
+      listStatement({ order: 'recent', limit: 20, tag: samples.rarestTag ?? 'none' }),
       ['idx_article_tags_tag', ...keyset],
     ],
     [
       'listing: author',
-      listQuery({ order: 'recent', limit: 20, author: sample.username }),
+      listStatement({ order: 'recent', limit: 20, author: samples.article.authorUsername }),
       ['idx_articles_author_published'],
     ],
     [
       'search: q= (uncommon term), ranked',
-      listQuery({ order: 'rank', limit: 20, q: SAMPLE_SEARCH_TERMS.uncommon }),
+      listStatement({ order: 'rank', limit: 20, q: SAMPLE_SEARCH_TERMS.uncommon }),
       ['idx_articles_search'],
     ],
     [
       'search: q= (common term), ranked within the newest matches',
-      listQuery({ order: 'rank', limit: 20, q: SAMPLE_SEARCH_TERMS.common }),
+      listStatement({ order: 'rank', limit: 20, q: SAMPLE_SEARCH_TERMS.common }),
       ['idx_articles_search', ...keyset],
     ],
     [
       'search: q= within a date range',
-      listQuery({
+      listStatement({
         order: 'rank',
         limit: 20,
         q: `${SAMPLE_SEARCH_TERMS.rare} or ${SAMPLE_SEARCH_TERMS.uncommon}`,
@@ -92,24 +80,23 @@ export async function explainContentQueries(db: DataSource): Promise<PlanCheck[]
     ],
     [
       'listing: top (likes in 7 days)',
-      listQuery({ order: 'top', limit: 20, windowDays: 7 }),
+      listStatement({ order: 'top', limit: 20, windowDays: 7 }),
       ['idx_reactions_created'],
     ],
     [
       'feed: followed authors',
-      listQuery({ order: 'recent', limit: 20, authorIds: authors.map((a) => a.author_id) }),
+      listStatement({ order: 'recent', limit: 20, authorIds: samples.authorIds }),
       ['idx_articles_author_published', ...keyset],
     ],
-    ['trending (7 days)', trendingQuery(7, 20), ['idx_reactions_created', 'idx_comments_created']],
+    [
+      'trending (7 days)',
+      trendingStatement(7, 20),
+      ['idx_reactions_created', 'idx_comments_created'],
+    ],
   ];
   const out: PlanCheck[] = [];
   for (const [name, q, expected] of cases) {
-    const rows: { 'QUERY PLAN': unknown }[] = await db.query(
-      `EXPLAIN (ANALYZE, FORMAT JSON) ${q.sql}`,
-      q.params,
-    );
-    const raw = rows[0]['QUERY PLAN'];
-    const doc = (typeof raw === 'string' ? JSON.parse(raw) : raw) as {
+    const doc = (await plans.analyzed(q.sql, q.params)) as {
       Plan: PlanNode;
       'Execution Time': number;
     }[];
@@ -121,7 +108,6 @@ export async function explainContentQueries(db: DataSource): Promise<PlanCheck[]
       n.Plans?.forEach(walk);
     };
     walk(doc[0].Plan);
-    const textRows: { 'QUERY PLAN': string }[] = await db.query(`EXPLAIN ${q.sql}`, q.params);
     out.push({
       name,
       indexes: [...indexes],
@@ -129,7 +115,7 @@ export async function explainContentQueries(db: DataSource): Promise<PlanCheck[]
       expected,
       ok: expected.some((i) => indexes.has(i)) && !seqScans.has('articles'),
       executionMs: doc[0]['Execution Time'],
-      plan: textRows.map((r) => r['QUERY PLAN']).join('\n'),
+      plan: await plans.text(q.sql, q.params),
     });
   }
   return out;

@@ -2,7 +2,7 @@ import { Controller, Delete, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@nexus/users';
 import { ReactionStateDto } from '../articles/dto/article-response.dto';
-import { ApiProblems } from '../shared/api-problems';
+import { ApiProblems } from '@nexus/core';
 import { ReactionsService, ReactionState } from './reactions.service';
 
 @ApiTags('reactions')

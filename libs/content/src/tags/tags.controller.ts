@@ -4,7 +4,7 @@ import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger
 import { TagDto } from '../articles/dto/article-response.dto';
 import { HttpCacheInterceptor } from '../cache/http-cache.interceptor';
 import { ViewCache } from '../cache/view-cache';
-import { ApiProblems } from '../shared/api-problems';
+import { ApiProblems } from '@nexus/core';
 import { TagCount, TagsService } from './tags.service';
 
 @ApiTags('tags')

@@ -1,32 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ContentCache, ContentNs, Scope } from '../cache/content-cache';
+import { TagCount, TagsRepository } from './tags.repository';
 
-export interface TagCount {
-  name: string;
-  articleCount: number;
-}
+export type { TagCount } from './tags.repository';
 
-/** Tags in use by published articles, most used first (at most 200). */
+/** Tags listed at most (the most used ones). */
+const TAGS_LISTED = 200;
+
+/** Tags in use by published articles, most used first, cached until a listing changes. */
 @Injectable()
 export class TagsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tags: TagsRepository,
     private readonly cache: ContentCache,
   ) {}
 
   async list(): Promise<TagCount[]> {
     const tokens = await this.cache.tokens(Scope.epoch, Scope.list);
-    return this.cache.wrap(ContentNs.tags, 'all', tokens, async () => {
-      const rows: { name: string; n: string }[] = await this.db.query(
-        `SELECT t.name, count(*) AS n
-           FROM article_tags at
-           JOIN articles a ON a.id = at.article_id AND a.status = 'published'
-           JOIN tags t ON t.id = at.tag_id
-          GROUP BY t.name ORDER BY n DESC, t.name LIMIT 200`,
-      );
-      return rows.map((r) => ({ name: r.name, articleCount: Number(r.n) }));
-    });
+    return this.cache.wrap(ContentNs.tags, 'all', tokens, () => this.tags.usage(TAGS_LISTED));
   }
 }

@@ -1,9 +1,9 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DomainEvents } from './domain-events';
 
-// Augments the lib's index, as feature libs do: an augmentation of this file instead would hide
-// theirs (TypeScript merges only one of the two).
-declare module '../index' {
+// Every augmentation names this file (libs do so as '@nexus/core/events/domain-events'): an
+// augmentation of the index re-export would not reach the interface.
+declare module './domain-events' {
   interface DomainEventMap {
     'test.thing.happened': { id: string };
   }

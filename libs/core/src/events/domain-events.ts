@@ -6,7 +6,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
  * module augmentation from its `*.events.ts`:
  *
  * ```ts
- * declare module '@nexus/core' {
+ * declare module '@nexus/core/events/domain-events' {
  *   interface DomainEventMap { 'content.article.created': ArticleEvent }
  * }
  * ```

@@ -104,7 +104,7 @@ export class RefreshTokenReuseDetectedEvent {
 }
 
 // Lets `DomainEvents.emit` check each users event's payload (docs/core.md, domain events).
-declare module '@nexus/core' {
+declare module '@nexus/core/events/domain-events' {
   interface DomainEventMap {
     'users.user.registered': UserRegisteredEvent;
     'users.user.email_verified': UserEmailVerifiedEvent;

@@ -10,7 +10,7 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import { NO_CONTROL_CHARS, Trim } from '../../shared/dto-helpers';
+import { NO_CONTROL_CHARS, Trim } from '@nexus/core';
 
 export class CreateArticleDto {
   @ApiProperty({ example: 'Caching done right in NestJS', maxLength: 200 })

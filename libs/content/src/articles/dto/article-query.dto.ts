@@ -11,7 +11,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { NO_CONTROL_CHARS, ToInt, Trim } from '../../shared/dto-helpers';
+import { NO_CONTROL_CHARS, ToInt, Trim } from '@nexus/core';
 
 /**
  * Calendar dates and date-times only (years 1000–9999): ISO 8601 also allows week dates and bare
@@ -26,8 +26,9 @@ export type ListSort = (typeof LIST_SORTS)[number];
 /** Keyset pagination: `limit` above 100 is a 400, never a silent clamp. */
 export class PageQueryDto {
   @ApiPropertyOptional({
-    description: 'Opaque cursor: the `nextCursor` of the previous page',
-    example: 'WyJyZWNlbnQiLC...',
+    description:
+      'Opaque signed cursor: the `nextCursor` of the previous page of the same listing and ordering',
+    example: 'WyIyMDI2LTExLTIwVDA4OjE1OjAwLjEyM1oiLCI2ZjFj...In0.r1Xb8y1mKq6r0aNn2aE0_w',
   })
   @IsOptional()
   @IsString()

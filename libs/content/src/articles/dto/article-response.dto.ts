@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { ARTICLE_STATUSES, ArticleStatus } from '../article.entity';
+import { ARTICLE_STATUSES, ArticleStatus } from '../article.types';
 
 export class AuthorCardDto {
   @ApiProperty({ example: '0b8a7c52-3f4e-4c1a-9a57-2d8f0e6b9c11' })
@@ -78,7 +78,10 @@ export class ArticleSummaryDto extends PickType(ArticleDto, [
   'commentsCount',
   'author',
 ] as const) {
-  @ApiProperty({ example: '2026-11-20T08:15:00.000Z', description: 'Always set: only published articles are listed' })
+  @ApiProperty({
+    example: '2026-11-20T08:15:00.000Z',
+    description: 'Always set: only published articles are listed',
+  })
   publishedAt: string;
 
   @ApiPropertyOptional({ description: 'Search rank (q= ordered by relevance)', example: 0.0759 })

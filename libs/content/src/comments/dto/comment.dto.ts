@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { NO_CONTROL_CHARS, Trim } from '../../shared/dto-helpers';
+import { NO_CONTROL_CHARS, Trim } from '@nexus/core';
 
 export class CreateCommentDto {
   @ApiProperty({ example: 'Great write-up, thanks!', maxLength: 5000 })
