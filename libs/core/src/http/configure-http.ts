@@ -10,6 +10,8 @@ import { RequestContext } from '../context/request-context';
 import { AppLogger } from '../logging/app-logger';
 import { createValidationPipe } from '../errors/validation';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
+import { sendClientError, sendFrameworkError } from '../errors/fastify-errors';
+import { depthLimitedJsonParser } from '../validation/json-body';
 import { MetricsService } from '../metrics/metrics.service';
 import { ClientIpResolver } from './client-ip.resolver';
 import { HttpPipeline } from './http-pipeline';
@@ -39,6 +41,9 @@ export function fastifyOptions(config: AppConfig) {
     // request pipeline is Fastify hooks (below) and HttpPipeline steps.
     skipMiddie: true,
     forceCloseConnections: 'idle' as const,
+    // Errors Fastify and Node answer before any hook runs are problem+json too.
+    frameworkErrors: sendFrameworkError,
+    clientErrorHandler: sendClientError,
   };
 }
 
@@ -54,6 +59,12 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   const resolver = app.get(ClientIpResolver);
   const metrics = app.get(MetricsService);
   const pipeline = app.get(HttpPipeline);
+  // The only body type the API takes; Nest then registers no parser of its own (no urlencoded).
+  app.useBodyParser(
+    'application/json',
+    { bodyLimit: config.bodyLimitBytes },
+    depthLimitedJsonParser(fastify),
+  );
 
   // Resolved on first use and kept: requests answered without anyone asking (most cache hits)
   // do not pay for it.

@@ -4,6 +4,7 @@ import { IsEmail, IsNotEmpty, IsString, Matches, MaxLength, MinLength, ValidateI
 import { USERNAME_PATTERN } from '../../users/usernames';
 import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-policy';
 import { NotReservedUsername } from '../../users/dto/not-reserved-username';
+import { SingleLineText } from '@nexus/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -22,6 +23,7 @@ export class RegisterDto {
     message: 'username must be 3-30 characters: letters, digits, "_" or "-", starting with a letter or digit',
   })
   @NotReservedUsername()
+  @SingleLineText()
   username: string;
 
   @ApiProperty({ example: 'correct horse battery staple', minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
@@ -34,6 +36,7 @@ export class RegisterDto {
   @IsString()
   @MinLength(1)
   @MaxLength(80)
+  @SingleLineText()
   displayName: string;
 }
 

@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password-policy';
 import { ROLES, Role } from '../../auth/auth-user';
+import { SingleLineText } from '@nexus/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -14,6 +15,7 @@ export class UpdateProfileDto {
   @IsString()
   @MinLength(1)
   @MaxLength(80)
+  @SingleLineText()
   displayName?: string;
 
   @ApiPropertyOptional({ example: 'Writes about analytical engines.', maxLength: 500, nullable: true })
