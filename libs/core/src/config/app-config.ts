@@ -34,6 +34,8 @@ export interface AppConfig {
   mailMaxAttempts: number;
   mailBackoffMs: number;
   shutdownTimeoutMs: number;
+  /** Strict-Transport-Security max-age in seconds; 0 = no HSTS header (set it only behind TLS). */
+  hstsMaxAgeSeconds: number;
 }
 
 export type AppMode = 'embedded' | 'full';

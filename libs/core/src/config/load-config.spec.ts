@@ -115,4 +115,13 @@ describe('loadConfig', () => {
     expect(config.trustedProxies).toEqual(['10.0.0.0/8', '192.168.1.1', '2001:db8::/32']);
     expect(config.logRequests).toBe(true);
   });
+
+  it('leaves HSTS off by default and bounds HSTS_MAX_AGE', () => {
+    expect(loadConfig({ DATA_DIR: tmp() }).hstsMaxAgeSeconds).toBe(0);
+    expect(loadConfig({ DATA_DIR: tmp(), HSTS_MAX_AGE: '31536000' }).hstsMaxAgeSeconds).toBe(
+      31_536_000,
+    );
+    expect(() => loadConfig({ DATA_DIR: tmp(), HSTS_MAX_AGE: '-1' })).toThrow(/HSTS_MAX_AGE/);
+    expect(() => loadConfig({ DATA_DIR: tmp(), HSTS_MAX_AGE: 'forever' })).toThrow(/HSTS_MAX_AGE/);
+  });
 });

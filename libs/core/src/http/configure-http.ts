@@ -15,6 +15,7 @@ import { depthLimitedJsonParser } from '../validation/json-body';
 import { MetricsService } from '../metrics/metrics.service';
 import { ClientIpResolver } from './client-ip.resolver';
 import { HttpPipeline } from './http-pipeline';
+import { securityHeaders } from './security-headers';
 import { isPromise, MaybePromise } from '../util/maybe-promise';
 import './client-ip';
 
@@ -23,6 +24,7 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /** Fastify adapter options shared by main.ts, tests and benchmarks. */
 export function fastifyOptions(config: AppConfig) {
+  const headers = securityHeaders(config);
   return {
     bodyLimit: config.bodyLimitBytes,
     // The app resolves client IPs itself (ClientIpResolver); Fastify must not trust XFF.
@@ -42,7 +44,10 @@ export function fastifyOptions(config: AppConfig) {
     skipMiddie: true,
     forceCloseConnections: 'idle' as const,
     // Errors Fastify and Node answer before any hook runs are problem+json too.
-    frameworkErrors: sendFrameworkError,
+    frameworkErrors: ((error, request, reply) => {
+      reply.headers(headers);
+      sendFrameworkError(error, request, reply);
+    }) satisfies typeof sendFrameworkError,
     clientErrorHandler: sendClientError,
   };
 }
@@ -82,8 +87,10 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   // One hook instead of Nest middleware (which adds @fastify/middie to every request): the edge
   // steps feature modules registered (HttpPipeline), which may answer before Nest is involved,
   // then the RequestContext, the async context of the rest of the request.
+  const headers = securityHeaders(config);
   fastify.addHook('onRequest', (request, reply, done) => {
-    reply.header('x-request-id', request.id);
+    // Before the edge steps, so that answers given there (cached reads) carry them too.
+    reply.headers(headers).header('x-request-id', request.id);
     // Edge steps run before the RequestContext is entered: an answer given at the edge then does
     // not pay for async-context propagation into every resource its reply creates (2–5 µs of CPU
     // per cached read, measured). What goes on to Nest runs inside the context.
