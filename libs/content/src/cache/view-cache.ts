@@ -95,7 +95,9 @@ export class ViewCacheService implements OnModuleInit {
 
   /** The edge step: answers an anonymous GET of a view-cached route on a hit. */
   edge(req: FastifyRequest, reply: FastifyReply): MaybePromise<boolean> {
-    if (req.method !== 'GET' || req.headers.authorization !== undefined) return false;
+    // HEAD is answered as GET (Fastify drops the body), so it carries the same headers and 304.
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.headers.authorization !== undefined)
+      return false;
     const route = (req.routeOptions.config as { viewCache?: ViewRoute } | undefined)?.viewCache;
     const plan = route && this.plan(route, req);
     if (!plan) return false;
