@@ -137,7 +137,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
 
-  setupSwagger(app, config);
+  if (config.docsEnabled) setupSwagger(app, config);
 }
 
 export function setupSwagger(app: INestApplication, config: AppConfig): void {
