@@ -4,8 +4,8 @@ import { MAX_JSON_DEPTH } from './validators';
 
 /**
  * True when the JSON text opens more than `max` objects/arrays at once. A byte scan before
- * parsing: a body nested thousands deep is refused after `max` bytes, instead of costing a parse
- * (hundreds of ms per MB of brackets) and then a RangeError in the recursive validation step.
+ * parsing: a body nested thousands deep is refused after `max` bytes, instead of paying for a full
+ * parse of a megabyte of brackets and then a RangeError in the recursive validation step.
  * UTF-8 continuation bytes are never ASCII, so scanning bytes is exact.
  */
 export function jsonDepthExceeds(body: Buffer, max: number): boolean {
