@@ -29,7 +29,7 @@ export class HttpCacheInterceptor implements NestInterceptor {
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = ctx.switchToHttp();
     const req = http.getRequest<FastifyRequest>();
-    if (req.method !== 'GET') return next.handle();
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next.handle();
     const route = this.reflector.get<ViewRoute | undefined>(VIEW_CACHE, ctx.getHandler());
     return from(this.answer(route, req, http.getResponse<FastifyReply>(), next));
   }

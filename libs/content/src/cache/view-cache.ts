@@ -107,7 +107,9 @@ export class ViewCacheService implements OnModuleInit {
    * Authorization header goes to Nest, whose guard refuses an invalid one.
    */
   edge(req: FastifyRequest, reply: FastifyReply): MaybePromise<boolean> {
-    if (req.method !== 'GET' || req.headers.authorization !== undefined) return false;
+    // HEAD is answered as GET (Fastify drops the body), so it carries the same headers and 304.
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.headers.authorization !== undefined)
+      return false;
     const route = (req.routeOptions.config as { viewCache?: ViewRoute } | undefined)?.viewCache;
     const plan = route && this.plan(route, req);
     if (!plan) return false;

@@ -45,6 +45,15 @@ export interface AppConfig {
   mailMaxAttempts: number;
   mailBackoffMs: number;
   shutdownTimeoutMs: number;
+  /** Strict-Transport-Security max-age in seconds; 0 = no HSTS header (set it only behind TLS). */
+  hstsMaxAgeSeconds: number;
+  /** Serve Swagger UI at /docs and the OpenAPI document at /docs-json(-yaml). */
+  docsEnabled: boolean;
+  /**
+   * Bearer token for /metrics and the per-dependency detail of /health/ready. Unset: open outside
+   * production; in production /metrics is off and readiness answers its status only.
+   */
+  metricsToken?: string;
 }
 
 export type AppMode = 'embedded' | 'full';

@@ -140,4 +140,22 @@ describe('loadConfig', () => {
     expect(config.trustedProxies).toEqual(['10.0.0.0/8', '192.168.1.1', '2001:db8::/32']);
     expect(config.logRequests).toBe(true);
   });
+
+  it('leaves HSTS off by default and bounds HSTS_MAX_AGE', () => {
+    expect(loadConfig({ DATA_DIR: tmp() }).hstsMaxAgeSeconds).toBe(0);
+    expect(loadConfig({ DATA_DIR: tmp(), HSTS_MAX_AGE: '31536000' }).hstsMaxAgeSeconds).toBe(
+      31_536_000,
+    );
+    expect(() => loadConfig({ DATA_DIR: tmp(), HSTS_MAX_AGE: '-1' })).toThrow(/HSTS_MAX_AGE/);
+    expect(() => loadConfig({ DATA_DIR: tmp(), HSTS_MAX_AGE: 'forever' })).toThrow(/HSTS_MAX_AGE/);
+  });
+
+  it('turns docs off in production by default and checks METRICS_TOKEN', () => {
+    expect(loadConfig({ DATA_DIR: tmp() }).docsEnabled).toBe(true);
+    const production = { DATA_DIR: tmp(), NODE_ENV: 'production', JWT_SECRET: STRONG };
+    expect(loadConfig(production).docsEnabled).toBe(false);
+    expect(loadConfig({ ...production, DOCS_ENABLED: 'true' }).docsEnabled).toBe(true);
+    expect(loadConfig(production).metricsToken).toBeUndefined();
+    expect(() => loadConfig({ ...production, METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+  });
 });

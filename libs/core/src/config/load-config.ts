@@ -116,6 +116,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     problems.push('JWT_SECRET: required when NODE_ENV=production (or JWT_SECRET_FILE)');
   }
 
+  const metricsToken = read('METRICS_TOKEN');
+  if (metricsToken !== undefined && metricsToken.length < 16) {
+    problems.push('METRICS_TOKEN: must be at least 16 characters');
+  }
+
   const adminEmail = read('ADMIN_EMAIL');
   const adminPassword = read('ADMIN_PASSWORD');
   if ((adminEmail === undefined) !== (adminPassword === undefined)) {
@@ -157,6 +162,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     mailMaxAttempts: int('MAIL_MAX_ATTEMPTS', 5, 1, 50),
     mailBackoffMs: int('MAIL_BACKOFF_MS', 2000, 10, 3_600_000),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 120_000),
+    hstsMaxAgeSeconds: int('HSTS_MAX_AGE', 0, 0, 2 * 365 * 86_400),
+    docsEnabled: bool('DOCS_ENABLED', !production),
+    metricsToken,
     ...overrides,
   };
 

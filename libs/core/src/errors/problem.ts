@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
 
 /** One field-level validation failure inside a problem document. */
 export interface FieldError {
@@ -32,11 +33,14 @@ const SLUG_BY_STATUS: Record<number, string> = {
   405: 'method-not-allowed',
   406: 'not-acceptable',
   409: 'conflict',
+  408: 'request-timeout',
   410: 'gone',
   413: 'payload-too-large',
+  414: 'uri-too-long',
   415: 'unsupported-media-type',
   422: 'unprocessable-entity',
   429: 'too-many-requests',
+  431: 'request-header-fields-too-large',
   500: 'internal-error',
   502: 'bad-gateway',
   503: 'service-unavailable',
@@ -48,7 +52,8 @@ export function defaultSlug(status: number): string {
 
 export function defaultTitle(status: number): string {
   const name = HttpStatus[status];
-  if (!name) return status >= 500 ? 'Internal Server Error' : 'Bad Request';
+  if (!name)
+    return STATUS_CODES[status] ?? (status >= 500 ? 'Internal Server Error' : 'Bad Request');
   return name
     .toLowerCase()
     .split('_')

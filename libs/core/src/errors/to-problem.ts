@@ -24,6 +24,10 @@ const FASTIFY_DETAILS: Record<string, string> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Content-Length does not match the body.',
   FST_ERR_CTP_EMPTY_TYPE: 'Content-Type header is empty.',
   FST_ERR_CTP_INVALID_TYPE: 'Content-Type header is invalid.',
+  FST_ERR_BAD_URL: 'The URL is not validly percent-encoded.',
+  FST_ERR_MAX_PARAM_LENGTH: 'A path segment is longer than allowed.',
+  HPE_HEADER_OVERFLOW: 'The request line and headers are larger than allowed.',
+  ERR_HTTP_REQUEST_TIMEOUT: 'The request was not received in time.',
 };
 
 /** Maps any thrown value to an RFC 9457 problem; never leaks a stack or internal message. */

@@ -1,5 +1,5 @@
-import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Controller, Get, Inject, Req, Res, ServiceUnavailableException } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -9,6 +9,7 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { operatorAccess } from '../http/operator-access';
 import { QueueRegistry } from '../queue/queue.registry';
 import { RedisService } from '../redis/redis.service';
 import { Public } from '../http/route-access';
@@ -35,15 +36,21 @@ export class HealthController {
   /** Readiness: database, Redis (when configured) and queues answer; 503 otherwise. */
   @Get('ready')
   @HealthCheck({ swaggerDocumentation: true })
-  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
+  async ready(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<HealthCheckResult | Pick<HealthCheckResult, 'status'>> {
+    let result: HealthCheckResult;
     try {
-      return await this.check();
+      result = await this.check();
     } catch (e) {
       // A failing check is a health report, not an error: keep Terminus's document, answer 503.
       if (!(e instanceof ServiceUnavailableException)) throw e;
       reply.status(503).header('cache-control', 'no-store');
-      return e.getResponse() as HealthCheckResult;
+      result = e.getResponse() as HealthCheckResult;
     }
+    // The per-dependency detail (queue counts, errors) is operator data; the status is for anyone.
+    return operatorAccess(this.config, request) === 'granted' ? result : { status: result.status };
   }
 
   private check(): Promise<HealthCheckResult> {

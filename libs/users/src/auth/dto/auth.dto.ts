@@ -12,6 +12,7 @@ import { Trim, TrimLower } from '@nexus/core';
 import { USERNAME_PATTERN } from '../../users/usernames';
 import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-policy';
 import { NotReservedUsername } from '../../users/dto/not-reserved-username';
+import { SingleLineText } from '@nexus/core';
 
 export class RegisterDto {
   @ApiProperty({ example: 'ada@example.com', maxLength: 320 })
@@ -32,6 +33,7 @@ export class RegisterDto {
       'username must be 3-30 characters: letters, digits, "_" or "-", starting with a letter or digit',
   })
   @NotReservedUsername()
+  @SingleLineText()
   username: string;
 
   @ApiProperty({
@@ -48,6 +50,7 @@ export class RegisterDto {
   @IsString()
   @MinLength(1)
   @MaxLength(80)
+  @SingleLineText()
   displayName: string;
 }
 

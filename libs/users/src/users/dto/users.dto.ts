@@ -18,6 +18,7 @@ import {
 } from '../../auth/password-policy';
 import { Trim, ToInt } from '@nexus/core';
 import { ROLES, Role } from '../../auth/auth-user';
+import { SingleLineText } from '@nexus/core';
 
 /** Only these fields can change; anything else (role, email, username…) is rejected with 400. */
 export class UpdateProfileDto {
@@ -27,6 +28,7 @@ export class UpdateProfileDto {
   @IsString()
   @MinLength(1)
   @MaxLength(80)
+  @SingleLineText()
   displayName?: string;
 
   @ApiPropertyOptional({
