@@ -216,7 +216,8 @@ function wiringEdits(t) {
     ),
     [`FEATURE_LIBS += '${t.name}'`],
   ]);
-  for (p of ['apps/api/src/app.module.ts', 'apps/worker/src/worker.module.ts']) {
+  p = 'apps/api/src/app.module.ts';
+  {
     let text = read(p);
     text = edit(p, text, contentImport, (line) => `${line}\n${importLine}`, 'add the import');
     text = addMigrations(text, p);
@@ -233,13 +234,14 @@ function wiringEdits(t) {
       [importLine, `migrations: [..., ...${migrations}]`, `imports: [..., ${modules}]`],
     ]);
   }
-  p = 'apps/api/src/data-source.ts';
-  {
+  // The worker composes no controllers, only the background part of each module, and the sample
+  // has none: it gets the migrations, so that either process can bring the schema up to date.
+  for (p of ['apps/worker/src/worker.module.ts', 'apps/api/src/data-source.ts']) {
     let text = read(p);
     text = edit(
       p,
       text,
-      /^import \{[^}\n]*\bcontentMigrations\b[^}\n]*\} from '@nexus\/content';$/m,
+      contentImport,
       (line) => `${line}\nimport { ${migrations} } from '@nexus/${t.name}';`,
       'add the import',
     );
@@ -247,7 +249,7 @@ function wiringEdits(t) {
     edits.push([
       p,
       text,
-      [`import { ${migrations} } from '@nexus/${t.name}';`, `[..., ...${migrations}]`],
+      [`import { ${migrations} } from '@nexus/${t.name}';`, `migrations: [..., ...${migrations}]`],
     ]);
   }
   return edits;

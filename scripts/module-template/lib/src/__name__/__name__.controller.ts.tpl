@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -47,7 +46,6 @@ export class __Name__Controller {
   }
 
   @Post()
-  @ApiBearerAuth('bearer')
   @ApiOperation({ summary: 'Create a __itemWords__ owned by the caller' })
   @ApiCreatedResponse({ type: __Item__Dto })
   @ApiProblems(400, 401)
@@ -57,7 +55,6 @@ export class __Name__Controller {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiBearerAuth('bearer')
   @ApiOperation({ summary: 'Delete one of the caller’s __name__' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(400, 401, 403, 404)
