@@ -42,6 +42,7 @@ function copyRepository(): string {
     files = walk(REPO, '');
   }
   for (const file of files) {
+    if (SKIPPED_DIRS.has(file.split('/')[0])) continue; // e.g. a node_modules symlink
     if (!existsSync(join(REPO, file))) continue; // deleted in the work tree, not yet in git
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     cpSync(join(REPO, file), join(dir, file));
