@@ -260,8 +260,11 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--dry-run') opts.dryRun = true;
-    else if (a === '--item') opts.item = argv[++i];
-    else if (a.startsWith('--item=')) opts.item = a.slice('--item='.length);
+    else if (a === '--item') {
+      opts.item = argv[++i];
+      if (!opts.item || opts.item.startsWith('-'))
+        throw new UsageError('--item needs a value: --item <singular>');
+    } else if (a.startsWith('--item=')) opts.item = a.slice('--item='.length);
     else if (a.startsWith('-'))
       throw new UsageError(`unknown option ${a} (known: --item <singular>, --dry-run)`);
     else if (opts.name === undefined) opts.name = a;

@@ -96,6 +96,12 @@ describe('generate:module name validation', () => {
     ['a name too long', ['a'.repeat(41)], /longer than 40/],
     ['two names', ['bookmarks', 'likes'], /one module name only/],
     ['an unknown option', ['bookmarks', '--force'], /unknown option --force/],
+    ['--item without a value', ['bookmarks', '--item'], /--item needs a value/],
+    [
+      'an --item not in kebab-case',
+      ['bookmarks', '--item', 'Mark'],
+      /--item "Mark" is not kebab-case/,
+    ],
   ])('refuses %s with a message and exit code 2', (_, args, message) => {
     const r = generate([...args, '--dry-run']);
     expect(r.code).toBe(2);
