@@ -41,14 +41,19 @@ function copyRepository(): string {
   } catch {
     files = walk(REPO, '');
   }
-  for (const file of files) {
-    if (SKIPPED_DIRS.has(file.split('/')[0])) continue; // e.g. a node_modules symlink
-    if (!existsSync(join(REPO, file))) continue; // deleted in the work tree, not yet in git
-    mkdirSync(dirname(join(dir, file)), { recursive: true });
-    cpSync(join(REPO, file), join(dir, file));
+  try {
+    for (const file of files) {
+      if (SKIPPED_DIRS.has(file.split('/')[0])) continue; // e.g. a node_modules symlink
+      if (!existsSync(join(REPO, file))) continue; // deleted in the work tree, not yet in git
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
+      cpSync(join(REPO, file), join(dir, file));
+    }
+    symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    return dir;
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
   }
-  symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  return dir;
 }
 
 /** Outside a git checkout: every file but the build, data and dependency folders. */
