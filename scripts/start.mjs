@@ -2,11 +2,12 @@
 // `npm start`: builds the api (Nest CLI, SWC builder: transpile only, type-checking is
 // `npm run typecheck`) unless the sources and build settings are unchanged since the last build
 // this script made, then runs it in this very process (one process: signals reach Nest directly).
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -40,14 +41,49 @@ function fingerprint() {
   return `${count} ${newest}`;
 }
 
-// Taken before building, so an edit made while the build runs triggers the next one.
-const current = fingerprint();
-const built = existsSync(entry) && existsSync(stamp) && readFileSync(stamp, 'utf8') === current;
-if (!built) {
-  execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', 'api'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+/**
+ * The embedded database's initdb (~5 s) is most of a first start: on a new data folder it runs
+ * while the api builds. The folder is a guess at the api's default (`DATA_DIR`, else ./data, and
+ * no `DATABASE_URL`); a wrong guess costs nothing, since the api creates its own database when it
+ * finds none. It finishes before the api starts, so two processes never initialise one folder.
+ */
+async function createEmbeddedDatabase() {
+  if (process.env.DATABASE_URL) return;
+  const dir = join(resolve(root, process.env.DATA_DIR ?? 'data'), 'pglite');
+  if (existsSync(join(dir, 'PG_VERSION'))) return;
+  try {
+    mkdirSync(dir, { recursive: true });
+    const script = `require(${JSON.stringify(require.resolve('@electric-sql/pglite'))})
+      .PGlite.create(process.argv[1]).then((db) => db.close())`;
+    await promisify(execFile)(process.execPath, ['-e', script, dir], { env: {} });
+  } catch {
+    // The api reports whatever is wrong with the folder, with its own message.
+  }
+}
+
+async function build() {
+  // Taken before building, so an edit made while the build runs triggers the next one.
+  const current = fingerprint();
+  if (existsSync(entry) && existsSync(stamp) && readFileSync(stamp, 'utf8') === current) return;
+  await new Promise((done, fail) =>
+    execFile(
+      process.execPath,
+      [require.resolve('@nestjs/cli/bin/nest.js'), 'build', 'api'],
+      { cwd: root },
+      (e, out, err) => {
+        process.stdout.write(out);
+        process.stderr.write(err);
+        if (e) fail(e);
+        else done();
+      },
+    ),
+  );
   writeFileSync(stamp, current);
+}
+
+try {
+  await Promise.all([build(), createEmbeddedDatabase()]);
+} catch {
+  process.exit(1); // the build printed why
 }
 require(entry);
