@@ -10,6 +10,7 @@ export const ContentEvents = {
   commentCreated: 'content.comment.created',
   commentDeleted: 'content.comment.deleted',
   reactionChanged: 'content.reaction.changed',
+  bulkImported: 'content.bulk.imported',
 } as const;
 
 /** Payload of `content.article.created|updated|published|unpublished`. */
@@ -62,4 +63,9 @@ export class ReactionChangedEvent {
     readonly userId: string,
     readonly liked: boolean,
   ) {}
+}
+
+/** Payload of `content.bulk.imported`: rows written by a tool, not the services (the demo lib's bulk generator). */
+export class BulkImportEvent {
+  constructor(readonly articles: number) {}
 }

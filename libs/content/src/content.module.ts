@@ -16,7 +16,6 @@ import { ViewCacheService } from './cache/view-cache';
 import { CommentEntity } from './comments/comment.entity';
 import { CommentsController } from './comments/comments.controller';
 import { CommentsService } from './comments/comments.service';
-import { ContentSeeder } from './demo/content-seeder.service';
 import { ReactionEntity } from './reactions/reaction.entity';
 import { ReactionsController } from './reactions/reactions.controller';
 import { ReactionsService } from './reactions/reactions.service';
@@ -56,14 +55,14 @@ import { TagsService } from './tags/tags.service';
     CacheMetricsService,
     ViewCacheService,
     HttpCacheInterceptor,
-    ContentSeeder,
   ],
   exports: [
     ArticlesService,
     ArticleListingService,
     TagsService,
     CacheMetricsService,
-    ContentSeeder,
+    CommentsService,
+    ReactionsService,
   ],
 })
 export class ContentModule {}

@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
 import { listQuery, SqlQuery, trendingQuery } from '../articles/article-queries';
-import { SAMPLE_SEARCH_TERMS } from '../demo/sample-text';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 
 export interface PlanCheck {
@@ -17,6 +16,13 @@ export interface PlanCheck {
   plan: string;
 }
 
+/** Words of the data set by selectivity: in most articles, in a few percent, in a fraction of one. */
+export interface SearchTerms {
+  common: string;
+  uncommon: string;
+  rare: string;
+}
+
 interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
@@ -29,7 +35,10 @@ interface PlanNode {
  * date range, search, top, feed, trending) and reports whether each uses its intended index
  * and never scans `articles` sequentially. Used by the e2e test and `npm run seed -- --explain`.
  */
-export async function explainContentQueries(db: DataSource): Promise<PlanCheck[]> {
+export async function explainContentQueries(
+  db: DataSource,
+  terms: SearchTerms,
+): Promise<PlanCheck[]> {
   const [sample] = await db.query(
     `SELECT a.id, a.published_at, u.username, a.author_id
        FROM articles a JOIN users u ON u.id = a.author_id
@@ -72,12 +81,12 @@ export async function explainContentQueries(db: DataSource): Promise<PlanCheck[]
     ],
     [
       'search: q= (uncommon term), ranked',
-      listQuery({ order: 'rank', limit: 20, q: SAMPLE_SEARCH_TERMS.uncommon }),
+      listQuery({ order: 'rank', limit: 20, q: terms.uncommon }),
       ['idx_articles_search'],
     ],
     [
       'search: q= (common term), ranked within the newest matches',
-      listQuery({ order: 'rank', limit: 20, q: SAMPLE_SEARCH_TERMS.common }),
+      listQuery({ order: 'rank', limit: 20, q: terms.common }),
       ['idx_articles_search', ...keyset],
     ],
     [
@@ -85,7 +94,7 @@ export async function explainContentQueries(db: DataSource): Promise<PlanCheck[]
       listQuery({
         order: 'rank',
         limit: 20,
-        q: `${SAMPLE_SEARCH_TERMS.rare} or ${SAMPLE_SEARCH_TERMS.uncommon}`,
+        q: `${terms.rare} or ${terms.uncommon}`,
         to: midpoint,
       }),
       ['idx_articles_search', ...keyset],
