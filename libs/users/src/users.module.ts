@@ -70,3 +70,19 @@ import { UsersService } from './users/users.service';
   ],
 })
 export class UsersModule {}
+
+/**
+ * What the worker process runs of this module: the hourly purge of expired sessions and tokens
+ * (UsersMaintenance) and what it needs; no controllers, guards or request-path services.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([UserSession, RefreshToken, AccountToken])],
+  providers: [
+    AccessTokenService,
+    AuthStateCache,
+    SessionsService,
+    AccountTokensService,
+    UsersMaintenance,
+  ],
+})
+export class UsersWorkerModule {}
