@@ -6,7 +6,11 @@ import { AppLogger, createRootLogger, ROOT_LOGGER } from './app-logger';
 @Global()
 @Module({
   providers: [
-    { provide: ROOT_LOGGER, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createRootLogger(config) },
+    {
+      provide: ROOT_LOGGER,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => createRootLogger(config),
+    },
     AppLogger,
   ],
   exports: [ROOT_LOGGER, AppLogger],
