@@ -43,14 +43,21 @@ function fingerprint() {
 
 /**
  * The embedded database's initdb (~5 s) is most of a first start: on a new data folder it runs
- * while the api builds. The folder is a guess at the api's default (`DATA_DIR`, else ./data, and
- * no `DATABASE_URL`); a wrong guess costs nothing, since the api creates its own database when it
- * finds none. It finishes before the api starts, so two processes never initialise one folder.
+ * while the api builds and loads. The folder is a guess at the api's default (`DATA_DIR`, else
+ * ./data, and no `DATABASE_URL`); a wrong guess costs nothing, since the api creates its own
+ * database when it finds none. The api is in this process: EmbeddedPostgres waits for this
+ * initdb (announced under a global symbol) before it opens that folder, so two initdbs never
+ * write one folder.
  */
-async function createEmbeddedDatabase() {
+function createEmbeddedDatabase() {
   if (process.env.DATABASE_URL) return;
-  const dir = join(resolve(root, process.env.DATA_DIR ?? 'data'), 'pglite');
+  const dir = join(resolve(process.env.DATA_DIR ?? './data'), 'pglite');
   if (existsSync(join(dir, 'PG_VERSION'))) return;
+  const done = initdb(dir);
+  globalThis[Symbol.for('nexus.embedded-initdb')] = { dir, done };
+}
+
+async function initdb(dir) {
   try {
     mkdirSync(dir, { recursive: true });
     const script = `require(${JSON.stringify(require.resolve('@electric-sql/pglite'))})
@@ -81,8 +88,9 @@ async function build() {
   writeFileSync(stamp, current);
 }
 
+createEmbeddedDatabase();
 try {
-  await Promise.all([build(), createEmbeddedDatabase()]);
+  await build();
 } catch {
   process.exit(1); // the build printed why
 }

@@ -25,6 +25,11 @@ export class EmbeddedPostgres {
   static async open(dataDir: string): Promise<EmbeddedPostgres> {
     const dir = join(dataDir, 'pglite');
     mkdirSync(dir, { recursive: true });
+    // `npm start` (scripts/start.mjs) may have begun this folder's initdb while the app loaded.
+    const started = (
+      globalThis as Record<symbol, { dir: string; done: Promise<void> } | undefined>
+    )[Symbol.for('nexus.embedded-initdb')];
+    if (started?.dir === dir) await started.done;
     if (!existsSync(join(dir, 'PG_VERSION'))) await initdbInChildProcess(dir);
     const pglite = await PGlite.create(dir);
     return new EmbeddedPostgres(pglite);
