@@ -4,7 +4,7 @@
  * - a feature lib reaches another lib only through its index.ts (@nexus/<lib>);
  * - libs never import apps; nothing outside tests imports test code.
  */
-const FEATURES = '(users|content|notifications|security-analytics)';
+const FEATURES = '(users|content|demo|notifications|security-analytics)';
 
 module.exports = {
   forbidden: [
@@ -28,6 +28,13 @@ module.exports = {
       comment: 'Apps compose libs through their public index.ts.',
       from: { path: '^apps/' },
       to: { path: '^libs/[^/]+/src/.+', pathNot: '^libs/[^/]+/src/index\\.ts$' },
+    },
+    {
+      name: 'demo-only-from-apps',
+      severity: 'error',
+      comment: 'Demo and benchmark data are composed by the apps; no product lib depends on them.',
+      from: { path: '^libs/', pathNot: '^libs/demo/' },
+      to: { path: '^libs/demo/' },
     },
     {
       name: 'libs-do-not-import-apps',

@@ -12,9 +12,10 @@
 ARG NODE_IMAGE=node:20-bookworm-slim
 
 # ---------------------------------------------------------------------------------------------
-# build: full install (Nest CLI, TypeScript) and compile both apps with the Nest CLI tsc builder.
-# tsc, not webpack: PGlite reads its WASM and data files, argon2 loads its native addon, from
-# their own package folders, so the code must run against a real node_modules, never a bundle.
+# build: full install (Nest CLI, SWC) and compile both apps with the Nest CLI SWC builder (one file
+# in, one file out; type-checking is CI's `npm run typecheck`). No bundler: PGlite reads its WASM
+# and data files, argon2 loads its native addon, from their own package folders, so the code must
+# run against a real node_modules, never a bundle.
 # ---------------------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
@@ -29,7 +30,7 @@ COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci
 
 # Only what the build reads, so edits to tests or docs do not invalidate this layer.
-COPY nest-cli.json tsconfig.json tsconfig.build.json ./
+COPY nest-cli.json .swcrc tsconfig.json tsconfig.build.json ./
 COPY apps ./apps
 COPY libs ./libs
 RUN npm run build \

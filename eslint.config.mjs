@@ -2,7 +2,7 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const FEATURE_LIBS = ['users', 'content', 'notifications', 'security-analytics'];
+const FEATURE_LIBS = ['users', 'content', 'demo', 'notifications', 'security-analytics'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'scratch/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },

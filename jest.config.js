@@ -18,6 +18,7 @@ const common = {
     '^@nexus/core(|/.*)$': '<rootDir>/libs/core/src$1',
     '^@nexus/users$': '<rootDir>/libs/users/src',
     '^@nexus/content$': '<rootDir>/libs/content/src',
+    '^@nexus/demo$': '<rootDir>/libs/demo/src',
     '^@nexus/notifications$': '<rootDir>/libs/notifications/src',
     '^@nexus/security-analytics$': '<rootDir>/libs/security-analytics/src',
   },

@@ -11,12 +11,25 @@ export async function listArticles(ctx, query) {
 }
 
 /**
+ * The first page of published articles once there is one: the api writes its demo data just
+ * after it starts listening, so a run without the large data set may ask a moment too early.
+ */
+export async function firstArticles(ctx, query, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const page = await listArticles(ctx, query);
+    if (page.items.length || Date.now() > deadline) return page;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
  * The publication time span of the data set: the newest article from the first page, the oldest
  * by bisecting on `to` (the API lists newest first and has no "oldest first" order).
  */
 export async function publishedSpan(ctx) {
   if (ctx.state.span) return ctx.state.span;
-  const first = await listArticles(ctx, { limit: '1' });
+  const first = await firstArticles(ctx, { limit: '1' });
   if (!first.items.length) throw new NotAvailable('no published article (is demo data seeded?)');
   const newest = Date.parse(first.items[0].publishedAt);
   let lo = Date.parse('2000-01-01T00:00:00Z');

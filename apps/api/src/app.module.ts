@@ -1,10 +1,11 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { AppConfig, CoreModule } from '@nexus/core';
 import { ContentModule, contentMigrations } from '@nexus/content';
+import { DemoModule } from '@nexus/demo';
 import { UsersModule, usersMigrations } from '@nexus/users';
 import { SystemController } from './system.controller';
 
-/** The api process: core plus every feature module. Composition only. */
+/** The api process: core plus every feature module (and the demo data when enabled). Composition only. */
 @Module({})
 export class AppModule {
   /** `extraImports` lets tests and benchmarks add fixture modules. */
@@ -15,6 +16,7 @@ export class AppModule {
         CoreModule.forRoot(config, { migrations: [...usersMigrations, ...contentMigrations] }),
         UsersModule,
         ContentModule,
+        ...(config.seedDemoData ? [DemoModule] : []),
         ...extraImports,
       ],
       controllers: [SystemController],

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ContentSeeder, explainContentQueries } from '@nexus/content';
+import { explainContentQueries } from '@nexus/content';
 import { ConfigError, loadConfig } from '@nexus/core';
+import { BulkDataGenerator, DemoModule, SAMPLE_SEARCH_TERMS } from '@nexus/demo';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 
@@ -42,7 +43,7 @@ async function main(): Promise<number> {
     runWorkers: false,
     logLevel: 'warn',
   });
-  const app = await NestFactory.createApplicationContext(AppModule.register(config), {
+  const app = await NestFactory.createApplicationContext(AppModule.register(config, [DemoModule]), {
     logger: ['error', 'warn'],
   });
   await app.init();
@@ -50,7 +51,7 @@ async function main(): Promise<number> {
   let code = 0;
   try {
     if (args.articles > 0) {
-      const r = await app.get(ContentSeeder).seedBulk(args.articles, log);
+      const r = await app.get(BulkDataGenerator).seedBulk(args.articles, log);
       if (r.articles) {
         log(
           `added ${r.articles} articles, ${r.reactions} likes, ${r.comments} comments by ${r.authors} authors in ${r.seconds} s`,
@@ -58,7 +59,7 @@ async function main(): Promise<number> {
       }
     }
     if (args.explain) {
-      const checks = await explainContentQueries(app.get(DataSource));
+      const checks = await explainContentQueries(app.get(DataSource), SAMPLE_SEARCH_TERMS);
       for (const c of checks) {
         log(
           `${c.ok ? 'ok  ' : 'FAIL'} ${c.name} (${c.executionMs.toFixed(1)} ms): indexes [${c.indexes.join(', ')}], expected one of [${c.expected.join(', ')}]`,

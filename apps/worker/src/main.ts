@@ -14,7 +14,9 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const app = await NestFactory.createApplicationContext(WorkerModule.register(config), { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(WorkerModule.register(config), {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(AppLogger));
   app.enableShutdownHooks();
   await app.init();

@@ -1,9 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule } from '@nexus/core';
-import { ContentModule, contentMigrations } from '@nexus/content';
-import { UsersModule, usersMigrations } from '@nexus/users';
+import { contentMigrations } from '@nexus/content';
+import { usersMigrations, UsersWorkerModule } from '@nexus/users';
 
-/** The worker process: the same modules as the api, without HTTP; it runs the processors. */
+/**
+ * The worker process: core without HTTP (its queue processors, email delivery among them) and the
+ * worker part of each feature module, never a controller. Content has no background work yet.
+ */
 @Module({})
 export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
@@ -14,8 +17,7 @@ export class WorkerModule {
           migrations: [...usersMigrations, ...contentMigrations],
           http: false,
         }),
-        UsersModule,
-        ContentModule,
+        UsersWorkerModule,
       ],
     };
   }

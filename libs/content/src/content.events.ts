@@ -10,6 +10,7 @@ export const ContentEvents = {
   commentCreated: 'content.comment.created',
   commentDeleted: 'content.comment.deleted',
   reactionChanged: 'content.reaction.changed',
+  bulkImported: 'content.bulk.imported',
 } as const;
 
 /** Payload of `content.article.created|updated|published|unpublished`. */
@@ -74,5 +75,11 @@ declare module '@nexus/core/events/domain-events' {
     'content.comment.created': CommentCreatedEvent;
     'content.comment.deleted': CommentDeletedEvent;
     'content.reaction.changed': ReactionChangedEvent;
+    'content.bulk.imported': BulkImportEvent;
   }
+}
+
+/** Payload of `content.bulk.imported`: rows written by a tool, not the services (the demo lib's bulk generator). */
+export class BulkImportEvent {
+  constructor(readonly articles: number) {}
 }

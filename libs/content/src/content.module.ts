@@ -16,7 +16,6 @@ import { ViewCacheService } from './cache/view-cache';
 import { CommentsController } from './comments/comments.controller';
 import { CommentsRepository } from './comments/comments.repository';
 import { CommentsService } from './comments/comments.service';
-import { ContentSeeder } from './demo/content-seeder.service';
 import { ReactionsController } from './reactions/reactions.controller';
 import { ReactionsRepository } from './reactions/reactions.repository';
 import { ReactionsService } from './reactions/reactions.service';
@@ -52,14 +51,14 @@ import { TagsService } from './tags/tags.service';
     CacheMetricsService,
     ViewCacheService,
     HttpCacheInterceptor,
-    ContentSeeder,
   ],
   exports: [
     ArticlesService,
     ArticleListingService,
     TagsService,
     CacheMetricsService,
-    ContentSeeder,
+    CommentsService,
+    ReactionsService,
   ],
 })
 export class ContentModule {}

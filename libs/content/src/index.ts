@@ -17,10 +17,12 @@ export { ArticleListingService } from './articles/article-listing.service';
 /** Cache hit/miss figures per namespace and Redis keyspace stats. */
 export { CacheMetricsService } from './cache/cache-metrics.service';
 export type { CacheMetrics } from './cache/cache-metrics.service';
-/** Demo data at start-up and the large benchmark data set. */
-export { ContentSeeder } from './demo/content-seeder.service';
-export type { BulkSeedResult } from './demo/content-seeder.service';
+/** Comments and likes (the demo data is written through them). */
+export { CommentsService } from './comments/comments.service';
+export { ReactionsService } from './reactions/reactions.service';
+/** Derived article columns, for tools that write articles directly (the demo lib's bulk generator). */
+export { excerptOf, readingMinutes, slugify } from './shared/text';
 /** EXPLAIN of the listing/search/feed/trending statements against their intended indexes. */
 export { explainContentQueries } from './explain/explain-content-queries';
-export type { PlanCheck } from './explain/explain-content-queries';
+export type { PlanCheck, SearchTerms } from './explain/explain-content-queries';
 export { ContentNs } from './cache/content-cache';

@@ -1,5 +1,5 @@
 /** @nexus/users: accounts, JWT auth with rotating refresh tokens, roles, profiles and follows. */
-export { UsersModule } from './users.module';
+export { UsersModule, UsersWorkerModule } from './users.module';
 export { usersMigrations } from './migrations';
 
 // Authorisation for every module's controllers (authentication is global: `@Public()` and

@@ -68,3 +68,20 @@ import { UsersService } from './users/users.service';
   ],
 })
 export class UsersModule {}
+
+/**
+ * What the worker process runs of this module: the hourly purge of expired sessions and tokens
+ * (UsersMaintenance) and what it needs; no controllers, guards or request-path services.
+ */
+@Module({
+  providers: [
+    SessionsRepository,
+    AccountTokensRepository,
+    AccessTokenService,
+    AuthStateCache,
+    SessionsService,
+    AccountTokensService,
+    UsersMaintenance,
+  ],
+})
+export class UsersWorkerModule {}

@@ -76,4 +76,10 @@ export class CacheInvalidationListener {
   async onUserDeleted(e: { userId: string }): Promise<void> {
     await this.cache.bump(Scope.author(e.userId), Scope.epoch);
   }
+
+  /** Rows written behind the services' back: every cached view and listing is out of date. */
+  @OnEvent(ContentEvents.bulkImported)
+  async onBulkImported(): Promise<void> {
+    await this.cache.bump(Scope.epoch);
+  }
 }

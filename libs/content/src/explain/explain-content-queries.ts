@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
 import { listStatement, SqlQuery, trendingStatement } from '../articles/article-listing.repository';
-import { SAMPLE_SEARCH_TERMS } from '../demo/sample-text';
 import { QueryPlansRepository } from './query-plans.repository';
 
 export interface PlanCheck {
@@ -17,6 +16,13 @@ export interface PlanCheck {
   plan: string;
 }
 
+/** Words of the data set by selectivity: in most articles, in a few percent, in a fraction of one. */
+export interface SearchTerms {
+  common: string;
+  uncommon: string;
+  rare: string;
+}
+
 interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
@@ -29,7 +35,10 @@ interface PlanNode {
  * date range, search, top, feed, trending) and reports whether each uses its intended index
  * and never scans `articles` sequentially. Used by the e2e test and `npm run seed -- --explain`.
  */
-export async function explainContentQueries(db: DataSource): Promise<PlanCheck[]> {
+export async function explainContentQueries(
+  db: DataSource,
+  terms: SearchTerms,
+): Promise<PlanCheck[]> {
   const plans = new QueryPlansRepository(db);
   const samples = await plans.samples();
   if (!samples) throw new Error('EXPLAIN check needs published articles (seed first)');
@@ -60,12 +69,12 @@ export async function explainContentQueries(db: DataSource): Promise<PlanCheck[]
     ],
     [
       'search: q= (uncommon term), ranked',
-      listStatement({ order: 'rank', limit: 20, q: SAMPLE_SEARCH_TERMS.uncommon }),
+      listStatement({ order: 'rank', limit: 20, q: terms.uncommon }),
       ['idx_articles_search'],
     ],
     [
       'search: q= (common term), ranked within the newest matches',
-      listStatement({ order: 'rank', limit: 20, q: SAMPLE_SEARCH_TERMS.common }),
+      listStatement({ order: 'rank', limit: 20, q: terms.common }),
       ['idx_articles_search', ...keyset],
     ],
     [
@@ -73,7 +82,7 @@ export async function explainContentQueries(db: DataSource): Promise<PlanCheck[]
       listStatement({
         order: 'rank',
         limit: 20,
-        q: `${SAMPLE_SEARCH_TERMS.rare} or ${SAMPLE_SEARCH_TERMS.uncommon}`,
+        q: `${terms.rare} or ${terms.uncommon}`,
         to: midpoint,
       }),
       ['idx_articles_search', ...keyset],

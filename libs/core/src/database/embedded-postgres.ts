@@ -4,8 +4,10 @@ import { PGlite } from '@electric-sql/pglite';
 const { createPgConfig } = require('@electric-sql/pglite/node-postgres') as {
   createPgConfig: (pglite: PGlite) => Record<string, unknown>;
 };
-import { mkdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 /**
  * Embedded PostgreSQL (PGlite, Postgres compiled to WASM) behind node-postgres.
@@ -23,6 +25,12 @@ export class EmbeddedPostgres {
   static async open(dataDir: string): Promise<EmbeddedPostgres> {
     const dir = join(dataDir, 'pglite');
     mkdirSync(dir, { recursive: true });
+    // `npm start` (scripts/start.mjs) may have begun this folder's initdb while the app loaded.
+    const started = (
+      globalThis as Record<symbol, { dir: string; done: Promise<void> } | undefined>
+    )[Symbol.for('nexus.embedded-initdb')];
+    if (started?.dir === dir) await started.done;
+    if (!existsSync(join(dir, 'PG_VERSION'))) await initdbInChildProcess(dir);
     const pglite = await PGlite.create(dir);
     return new EmbeddedPostgres(pglite);
   }
@@ -36,4 +44,14 @@ export class EmbeddedPostgres {
   async close(): Promise<void> {
     if (!this.pglite.closed) await this.pglite.close();
   }
+}
+
+/**
+ * PGlite's initdb grows WebAssembly memory that the process never gets back (about 450 MB held for
+ * the life of the api, docs/benchmarks.md), so a new database is created by a short-lived process.
+ */
+async function initdbInChildProcess(dir: string): Promise<void> {
+  const script = `require(${JSON.stringify(require.resolve('@electric-sql/pglite'))})
+    .PGlite.create(process.argv[1]).then((db) => db.close())`;
+  await promisify(execFile)(process.execPath, ['-e', script, dir], { env: {} });
 }

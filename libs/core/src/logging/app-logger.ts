@@ -1,5 +1,6 @@
 import { Inject, Injectable, LoggerService } from '@nestjs/common';
-import pino, { Logger as Pino } from 'pino';
+import pino, { DestinationStream, Logger as Pino } from 'pino';
+import pinoPretty from 'pino-pretty';
 import { AppConfig } from '../config/app-config';
 import { RequestContext } from '../context/request-context';
 
@@ -24,15 +25,50 @@ const REDACT = [
 ];
 
 /**
+ * Nest's start-up chatter (a line per module, controller and route): debug level, so that what a
+ * newcomer sees at `npm start` is the banner with the URLs.
+ */
+const NEST_BOOTSTRAP_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+]);
+
+export type LogFormat = 'json' | 'pretty';
+
+/** JSON for machines (production, pipes, files, containers); readable lines in a terminal. */
+export function logFormat(
+  config: Pick<AppConfig, 'nodeEnv'>,
+  stdout: { isTTY?: boolean } = process.stdout,
+): LogFormat {
+  return stdout.isTTY && config.nodeEnv !== 'production' ? 'pretty' : 'json';
+}
+
+/**
  * The process's one pino logger. The request (or job) id is added at write time from
  * RequestContext, so no child logger is built per request: the benchmark measured two pino
  * children per request (pino-http) as a quarter of the server's CPU on a trivial route.
  */
-export function createRootLogger(config: Pick<AppConfig, 'logLevel'>): Pino {
+export function createRootLogger(
+  config: Pick<AppConfig, 'logLevel' | 'nodeEnv'>,
+  format: LogFormat = logFormat(config),
+): Pino {
   // Synchronous writes: Nest re-raises SIGTERM after its shutdown hooks, and pino's default
   // asynchronous stdout would lose the last lines (shutdown, fatal errors). Nothing logs per
-  // request unless LOG_REQUESTS is on, so the cost is small.
-  const destination = pino.destination({ dest: 1, sync: true });
+  // request unless LOG_REQUESTS is on, so the cost is small. pino-pretty runs as a stream in this
+  // thread (not a transport worker) for the same reason.
+  const destination: DestinationStream =
+    format === 'pretty'
+      ? pinoPretty({
+          sync: true,
+          colorize: true,
+          translateTime: 'SYS:HH:MM:ss.l',
+          ignore: 'pid,hostname,context',
+          messageFormat: '{if context}[{context}] {end}{msg}',
+        })
+      : pino.destination({ dest: 1, sync: true });
   return pino(
     {
       level: config.logLevel,
@@ -70,13 +106,15 @@ export class AppLogger implements LoggerService {
     this.write('fatal', message, params);
   }
 
-  private write(level: pino.Level, message: unknown, params: unknown[]): void {
-    if (!this.pino.isLevelEnabled(level)) return;
+  private write(requested: pino.Level, message: unknown, params: unknown[]): void {
     // Nest passes the context name last; `error(message, stack, context)` passes a stack before it.
-    const context =
-      params.length && typeof params[params.length - 1] === 'string'
-        ? (params.pop() as string)
-        : undefined;
+    const last = params.length ? params[params.length - 1] : undefined;
+    const level =
+      requested === 'info' && typeof last === 'string' && NEST_BOOTSTRAP_CONTEXTS.has(last)
+        ? 'debug'
+        : requested;
+    if (!this.pino.isLevelEnabled(level)) return;
+    const context = typeof last === 'string' ? (params.pop() as string) : undefined;
     const stack =
       level === 'error' && typeof params[0] === 'string' ? (params.shift() as string) : undefined;
     const bindings: Record<string, unknown> = context ? { context } : {};

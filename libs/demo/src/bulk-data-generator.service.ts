@@ -1,24 +1,11 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig } from '@nexus/core';
+import { BulkImportEvent, ContentEvents, excerptOf, readingMinutes, slugify } from '@nexus/content';
 import { UsersService } from '@nexus/users';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ContentCache, Scope } from '../cache/content-cache';
-import { ArticleEvent, ContentEvents } from '../content.events';
-import { excerptOf, readingMinutes, slugify } from '../shared/text';
-import {
-  pick,
-  prng,
-  sampleBenchBody,
-  sampleBody,
-  sampleProse,
-  sampleTags,
-  sampleTitle,
-  SUBJECTS,
-  TAGS,
-} from './sample-text';
+import { pick, prng, sampleBenchBody, sampleBody, sampleTags, sampleTitle } from './sample-text';
 
 const DAY = 86_400_000;
 
@@ -42,120 +29,18 @@ export interface BulkSeedResult {
 }
 
 /**
- * Demo data at start-up (embedded default: `SEED_DEMO_DATA`) and the large benchmark data set
- * (`npm run seed -- --articles N`). Rows are written with multi-row INSERTs (`unnest` of arrays);
- * counters follow through the database triggers.
+ * The large benchmark data set (`npm run seed -- --articles N`, bench/, the query-plan test).
+ * A tool that knows the whole content schema, like the migrations: for speed it writes rows with
+ * multi-row INSERTs (`unnest` of arrays) instead of going through the content services; counters
+ * follow through the database triggers. Authors are created through UsersService.
  */
 @Injectable()
-export class ContentSeeder implements OnApplicationBootstrap {
-  private readonly logger = new Logger(ContentSeeder.name);
-
+export class BulkDataGenerator {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersService,
     private readonly events: EventEmitter2,
-    private readonly cache: ContentCache,
   ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.seedDemoData) return;
-    try {
-      await this.seedDemo();
-    } catch (e) {
-      // Another instance seeding at the same time loses the race on the unique usernames.
-      this.logger.warn(`Demo data not seeded: ${(e as Error).message}`);
-    }
-  }
-
-  /** A few authors, tagged articles (two drafts), comments with replies and likes; only into an empty database. */
-  async seedDemo(): Promise<boolean> {
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM articles`);
-    if (n > 0) return false;
-    const started = Date.now();
-    const rand = prng(42);
-    const people = [
-      ['ada', 'Ada Lovelace'],
-      ['grace', 'Grace Hopper'],
-      ['linus', 'Linus Torvalds'],
-      ['margaret', 'Margaret Hamilton'],
-    ] as const;
-    const authors: string[] = [];
-    for (const [username, displayName] of people) {
-      const u = await this.users.createUser({
-        email: `${username}@demo.nexus.local`,
-        username,
-        displayName,
-        // Demo accounts are showcase authors, not logins: nobody knows this password.
-        password: randomBytes(24).toString('base64url'),
-        emailVerified: true,
-      });
-      authors.push(u.id);
-    }
-    const now = Date.now();
-    const seeds: ArticleSeed[] = [];
-    for (let i = 0; i < 14; i++) {
-      // Distinct subjects: distinct titles and slugs (the database is empty here).
-      const subject = SUBJECTS[i % SUBJECTS.length];
-      const title = sampleTitle(rand, subject);
-      const draft = i % 7 === 6;
-      seeds.push({
-        id: randomUUID(),
-        authorId: authors[i % authors.length],
-        slug: slugify(title),
-        title,
-        body: sampleProse(rand, subject, 3 + (i % 3)),
-        status: draft ? 'draft' : 'published',
-        publishedAt: draft ? null : new Date(now - (14 - i) * DAY * 1.7 - Math.floor(rand() * DAY)),
-        tags: sampleTags(rand, 1 + Math.floor(rand() * 3)),
-      });
-    }
-    await this.insertArticles(seeds);
-    const published = seeds.filter((s) => s.status === 'published');
-    const likes: [string, string, Date][] = [];
-    const comments: {
-      articleId: string;
-      authorId: string;
-      body: string;
-      at: Date;
-      parent?: number;
-    }[] = [];
-    published.forEach((a, i) => {
-      for (const userId of authors) {
-        if (userId !== a.authorId && rand() < 0.6)
-          likes.push([a.id, userId, new Date(now - Math.floor(rand() * 6 * DAY))]);
-      }
-      if (i % 2 === 0) {
-        const commenter = authors[(i + 1) % authors.length];
-        comments.push({
-          articleId: a.id,
-          authorId: commenter,
-          body: 'Thanks, this was useful.',
-          at: new Date(now - 3 * DAY),
-        });
-        comments.push({
-          articleId: a.id,
-          authorId: a.authorId,
-          body: 'Glad it helped!',
-          at: new Date(now - 2 * DAY),
-          parent: comments.length - 1,
-        });
-      }
-    });
-    await this.insertReactions(likes);
-    await this.insertComments(comments);
-    // Profile counters of the users module follow content through events.
-    for (const a of published) {
-      await this.events.emitAsync(
-        ContentEvents.articlePublished,
-        new ArticleEvent(a.id, a.authorId, a.slug, 'published'),
-      );
-    }
-    this.logger.log(
-      `Demo data: ${authors.length} authors, ${seeds.length} articles, ${comments.length} comments, ${likes.length} likes in ${Date.now() - started} ms`,
-    );
-    return true;
-  }
 
   /**
    * Grows the data set to at least `target` articles (95% published over the past year, skewed
@@ -274,7 +159,7 @@ export class ContentSeeder implements OnApplicationBootstrap {
     await this.db.query(`ANALYZE reactions`);
     await this.db.query(`ANALYZE comments`);
     // Rows written behind the API's back: every cached view and listing is now out of date.
-    await this.cache.bump(Scope.epoch);
+    await this.events.emitAsync(ContentEvents.bulkImported, new BulkImportEvent(result.articles));
     result.seconds = Math.round((Date.now() - started) / 100) / 10;
     return result;
   }
@@ -328,7 +213,7 @@ export class ContentSeeder implements OnApplicationBootstrap {
   }
 
   private async insertComments(
-    comments: { articleId: string; authorId: string; body: string; at: Date; parent?: number }[],
+    comments: { articleId: string; authorId: string; body: string; at: Date }[],
   ): Promise<void> {
     if (!comments.length) return;
     const ids = comments.map(() => randomUUID());
@@ -339,12 +224,10 @@ export class ContentSeeder implements OnApplicationBootstrap {
         ids,
         comments.map((c) => c.articleId),
         comments.map((c) => c.authorId),
-        comments.map((c) => (c.parent !== undefined ? ids[c.parent] : null)),
+        comments.map(() => null),
         comments.map((c) => c.body),
         comments.map((c) => c.at.toISOString()),
       ],
     );
   }
 }
-
-export { TAGS as SAMPLE_TAGS };
