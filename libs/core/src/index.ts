@@ -42,3 +42,4 @@ export * from './http/keyset-cursors';
 export * from './http/route-access';
 export * from './http/edge-safety.check';
 export * from './util/maybe-promise';
+export * from './http/operator-access';

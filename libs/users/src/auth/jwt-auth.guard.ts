@@ -1,6 +1,14 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { EdgeSafe, ProblemException, RouteAccess, routeAccess } from '@nexus/core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  EdgeSafe,
+  operatorAccess,
+  ProblemException,
+  RouteAccess,
+  routeAccess,
+} from '@nexus/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthFailure, Authenticator } from './authenticator.service';
 
@@ -50,6 +58,7 @@ export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly authenticator: Authenticator,
     private readonly reflector: Reflector,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   canActivate(ctx: ExecutionContext): boolean | Promise<boolean> {
@@ -57,6 +66,14 @@ export class JwtAuthGuard implements CanActivate {
     const request = requestOf(ctx);
     // An anonymous request to an open route is decided without a promise.
     if (!request.headers.authorization && access !== 'authenticated') return true;
+    // The operator token (METRICS_TOKEN) is not a user credential: on a public route it carries
+    // no identity, and operator routes (/metrics, /health/ready) check it themselves.
+    if (
+      access === 'public' &&
+      this.config.metricsToken &&
+      operatorAccess(this.config, request) === 'granted'
+    )
+      return true;
     return this.authenticate(ctx, request, access);
   }
 
