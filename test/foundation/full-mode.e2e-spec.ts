@@ -54,9 +54,7 @@ describeFull('full mode: a separate worker process consumes the queues', () => {
     // Nobody consumes the queue yet: the job waits for the worker process.
     expect(await email.getWorkersCount()).toBe(0);
     expect(await email.getJobCounts('waiting', 'active')).toMatchObject({ waiting: 1, active: 0 });
-    expect((await deliveries.findById(d.id))!.status).toBe(
-      'queued',
-    );
+    expect((await deliveries.findById(d.id))!.status).toBe('queued');
 
     worker = spawn(process.execPath, [WORKER_ENTRY], {
       cwd: ROOT,
@@ -79,11 +77,9 @@ describeFull('full mode: a separate worker process consumes the queues', () => {
     const m = await api.mailbox.waitFor((x) => x.to.includes('worker@example.com'), 30_000);
     expect(m.subject).toBe('Ping 7');
     // The SMTP sink sees the message a moment before the worker records it as sent.
-    const sent = await waitUntil(
-      async () =>
-        (await deliveries.findById(d.id))!.status === 'sent',
-      { what: 'delivery recorded as sent' },
-    );
+    const sent = await waitUntil(async () => (await deliveries.findById(d.id))!.status === 'sent', {
+      what: 'delivery recorded as sent',
+    });
     expect(sent).toBe(true);
     // The worker logs carry the id of the request (or job) that caused the work.
     expect(workerLog).toContain(`email ${d.id} sent via smtp`);

@@ -13,14 +13,24 @@ describe.each(testModes())('profiles, follows and admin (%s mode)', (mode) => {
   beforeAll(async () => {
     t = await startTestApp(mode, { env: { ...ADMIN_ENV } });
     events = t.app.get(EventEmitter2);
-    for (const name of ['users.user.followed', 'users.user.updated', 'users.user.deleted', 'users.user.registered', 'users.user.logged_in']) {
+    for (const name of [
+      'users.user.followed',
+      'users.user.updated',
+      'users.user.deleted',
+      'users.user.registered',
+      'users.user.logged_in',
+    ]) {
       events.on(name, (payload: unknown) => received.push({ name, payload }));
     }
   });
   afterAll(() => t?.close());
 
   const profile = (username: string, token?: string) =>
-    t.inject({ method: 'GET', url: `/api/v1/users/${username}`, headers: token ? bearer(token) : {} });
+    t.inject({
+      method: 'GET',
+      url: `/api/v1/users/${username}`,
+      headers: token ? bearer(token) : {},
+    });
   const follow = (u: RegisteredUser, username: string, method: 'POST' | 'DELETE' = 'POST') =>
     t.inject({ method, url: `/api/v1/users/${username}/follow`, headers: bearer(u.accessToken) });
 
@@ -58,15 +68,33 @@ describe.each(testModes())('profiles, follows and admin (%s mode)', (mode) => {
       method: 'PATCH',
       url: '/api/v1/users/me',
       headers: bearer(u.accessToken),
-      payload: { displayName: '  New Name ', bio: 'Hello', avatarUrl: 'https://cdn.example.com/a.png' },
+      payload: {
+        displayName: '  New Name ',
+        bio: 'Hello',
+        avatarUrl: 'https://cdn.example.com/a.png',
+      },
     });
     expect(patch.statusCode).toBe(200);
-    expect(patch.json()).toMatchObject({ displayName: 'New Name', bio: 'Hello', avatarUrl: 'https://cdn.example.com/a.png' });
-    expect(received).toContainEqual({ name: 'users.user.updated', payload: expect.objectContaining({ userId: u.id }) });
+    expect(patch.json()).toMatchObject({
+      displayName: 'New Name',
+      bio: 'Hello',
+      avatarUrl: 'https://cdn.example.com/a.png',
+    });
+    expect(received).toContainEqual({
+      name: 'users.user.updated',
+      payload: expect.objectContaining({ userId: u.id }),
+    });
     // The cached "me" payload was evicted: the next read shows the change.
-    const me = await t.inject({ method: 'GET', url: '/api/v1/users/me', headers: bearer(u.accessToken) });
+    const me = await t.inject({
+      method: 'GET',
+      url: '/api/v1/users/me',
+      headers: bearer(u.accessToken),
+    });
     expect(me.json()).toMatchObject({ displayName: 'New Name', bio: 'Hello' });
-    expect((await profile(u.username)).json()).toMatchObject({ displayName: 'New Name', bio: 'Hello' });
+    expect((await profile(u.username)).json()).toMatchObject({
+      displayName: 'New Name',
+      bio: 'Hello',
+    });
 
     const bad = await t.inject({
       method: 'PATCH',
@@ -75,7 +103,12 @@ describe.each(testModes())('profiles, follows and admin (%s mode)', (mode) => {
       payload: { avatarUrl: 'javascript:alert(1)', displayName: '' },
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['avatarUrl', 'displayName']);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['avatarUrl', 'displayName']);
     const cleared = await t.inject({
       method: 'PATCH',
       url: '/api/v1/users/me',
@@ -91,18 +124,33 @@ describe.each(testModes())('profiles, follows and admin (%s mode)', (mode) => {
     const b = await registerUser(t);
     expect((await follow(a, b.username)).json()).toEqual({ following: true });
     expect((await follow(a, b.username)).statusCode).toBe(200);
-    expect((await profile(b.username)).json()).toMatchObject({ followerCount: 1, followingCount: 0 });
+    expect((await profile(b.username)).json()).toMatchObject({
+      followerCount: 1,
+      followingCount: 0,
+    });
     expect((await profile(b.username)).json().followedByMe).toBeUndefined();
     expect((await profile(b.username, a.accessToken)).json().followedByMe).toBe(true);
-    expect((await profile(a.username, b.accessToken)).json()).toMatchObject({ followingCount: 1, followedByMe: false });
-    expect(received).toContainEqual({ name: 'users.user.followed', payload: { followerId: a.id, followeeId: b.id } });
-    const me = await t.inject({ method: 'GET', url: '/api/v1/users/me', headers: bearer(a.accessToken) });
+    expect((await profile(a.username, b.accessToken)).json()).toMatchObject({
+      followingCount: 1,
+      followedByMe: false,
+    });
+    expect(received).toContainEqual({
+      name: 'users.user.followed',
+      payload: { followerId: a.id, followeeId: b.id },
+    });
+    const me = await t.inject({
+      method: 'GET',
+      url: '/api/v1/users/me',
+      headers: bearer(a.accessToken),
+    });
     expect(me.json().followingCount).toBe(1);
 
     const self = await follow(a, a.username);
     expect(self.statusCode).toBe(422);
     expect((await follow(a, 'nobody-here')).statusCode).toBe(404);
-    expect((await t.inject({ method: 'POST', url: `/api/v1/users/${b.username}/follow` })).statusCode).toBe(401);
+    expect(
+      (await t.inject({ method: 'POST', url: `/api/v1/users/${b.username}/follow` })).statusCode,
+    ).toBe(401);
 
     expect((await follow(a, b.username, 'DELETE')).json()).toEqual({ following: false });
     expect((await follow(a, b.username, 'DELETE')).statusCode).toBe(200);
@@ -137,30 +185,48 @@ describe.each(testModes())('profiles, follows and admin (%s mode)', (mode) => {
     // A follow that arrives while paging does not shift later pages (keyset, not offset).
     const first = (await t.inject(`/api/v1/users/${star.username}/followers?limit=3`)).json();
     await follow(await registerUser(t), star.username);
-    const second = (await t.inject(`/api/v1/users/${star.username}/followers?limit=3&cursor=${first.nextCursor}`)).json();
+    const second = (
+      await t.inject(`/api/v1/users/${star.username}/followers?limit=3&cursor=${first.nextCursor}`)
+    ).json();
     expect(second.items.map((i: { username: string }) => i.username)).toEqual(seen.slice(3, 6));
 
     const following = (await t.inject(`/api/v1/users/${fans[0].username}/following`)).json();
     expect(following).toEqual({
-      items: [expect.objectContaining({ id: star.id, username: star.username, followedAt: expect.any(String) })],
+      items: [
+        expect.objectContaining({
+          id: star.id,
+          username: star.username,
+          followedAt: expect.any(String),
+        }),
+      ],
       nextCursor: null,
     });
     const badCursor = await t.inject(`/api/v1/users/${star.username}/followers?cursor=bm9wZQ`);
     expect(badCursor.statusCode).toBe(400);
     expect(badCursor.json().errors[0].field).toBe('cursor');
-    expect((await t.inject(`/api/v1/users/${star.username}/followers?limit=101`)).statusCode).toBe(400);
+    expect((await t.inject(`/api/v1/users/${star.username}/followers?limit=101`)).statusCode).toBe(
+      400,
+    );
 
     // Cursors are signed per listing: a followers cursor is refused on following, and a position
     // built by hand (or re-signed body with a stolen MAC) is refused everywhere.
-    const crossed = await t.inject(`/api/v1/users/${star.username}/following?cursor=${first.nextCursor}`);
+    const crossed = await t.inject(
+      `/api/v1/users/${star.username}/following?cursor=${first.nextCursor}`,
+    );
     expect(crossed.statusCode).toBe(400);
     expect(crossed.json().type).toMatch(/invalid-cursor$/);
     const [, mac] = (first.nextCursor as string).split('.');
-    const forgedBody = Buffer.from(JSON.stringify(['2999-01-01T00:00:00.000000Z', star.id])).toString('base64url');
-    const forged = await t.inject(`/api/v1/users/${star.username}/followers?cursor=${forgedBody}.${mac}`);
+    const forgedBody = Buffer.from(
+      JSON.stringify(['2999-01-01T00:00:00.000000Z', star.id]),
+    ).toString('base64url');
+    const forged = await t.inject(
+      `/api/v1/users/${star.username}/followers?cursor=${forgedBody}.${mac}`,
+    );
     expect(forged.statusCode).toBe(400);
     const unsigned = Buffer.from(`2999-01-01T00:00:00Z|${star.id}`).toString('base64url');
-    expect((await t.inject(`/api/v1/users/${star.username}/followers?cursor=${unsigned}`)).statusCode).toBe(400);
+    expect(
+      (await t.inject(`/api/v1/users/${star.username}/followers?cursor=${unsigned}`)).statusCode,
+    ).toBe(400);
 
     // FollowsService.followingIds (content's feed) sees the same data.
     expect(await t.app.get(FollowsService).followingIds(fans[0].id)).toEqual([star.id]);
@@ -169,7 +235,13 @@ describe.each(testModes())('profiles, follows and admin (%s mode)', (mode) => {
   it('keeps the published article count from content events', async () => {
     const u = await registerUser(t);
     const ev = (name: string, extra: object = {}) =>
-      events.emitAsync(name, { articleId: randomUUID(), authorId: u.id, slug: 's', status: 'published', ...extra });
+      events.emitAsync(name, {
+        articleId: randomUUID(),
+        authorId: u.id,
+        slug: 's',
+        status: 'published',
+        ...extra,
+      });
     await ev('content.article.published');
     await ev('content.article.published');
     await ev('content.article.unpublished');
@@ -177,7 +249,11 @@ describe.each(testModes())('profiles, follows and admin (%s mode)', (mode) => {
     await ev('content.article.deleted', { wasPublished: true });
     await ev('content.article.deleted', { wasPublished: false });
     expect((await profile(u.username)).json().publishedArticleCount).toBe(1);
-    const me = await t.inject({ method: 'GET', url: '/api/v1/users/me', headers: bearer(u.accessToken) });
+    const me = await t.inject({
+      method: 'GET',
+      url: '/api/v1/users/me',
+      headers: bearer(u.accessToken),
+    });
     expect(me.json().publishedArticleCount).toBe(1);
     // Never negative, whatever order events arrive in.
     await ev('content.article.unpublished');
@@ -198,21 +274,37 @@ describe.each(testModes())('profiles, follows and admin (%s mode)', (mode) => {
     });
     expect(del.statusCode).toBe(204);
     expect(received).toContainEqual({ name: 'users.user.deleted', payload: { userId: leaver.id } });
-    expect((await profile(friend.username)).json()).toMatchObject({ followerCount: 0, followingCount: 0 });
+    expect((await profile(friend.username)).json()).toMatchObject({
+      followerCount: 0,
+      followingCount: 0,
+    });
     const db = t.app.get(DataSource);
     for (const table of ['user_sessions', 'refresh_tokens', 'account_tokens']) {
-      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE user_id = $1`, [leaver.id]);
+      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE user_id = $1`, [
+        leaver.id,
+      ]);
       expect(n).toBe(0);
     }
-    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM follows WHERE $1 IN (follower_id, followee_id)`, [leaver.id]);
+    const [{ n }] = await db.query(
+      `SELECT count(*)::int AS n FROM follows WHERE $1 IN (follower_id, followee_id)`,
+      [leaver.id],
+    );
     expect(n).toBe(0);
   });
 
   it('admin lists users newest first with keyset pages and filters', async () => {
     const admin = await loginAsAdmin(t);
-    const mine = [await registerUser(t, { displayName: 'Zed' }), await registerUser(t), await registerUser(t)];
+    const mine = [
+      await registerUser(t, { displayName: 'Zed' }),
+      await registerUser(t),
+      await registerUser(t),
+    ];
     const list = (query: string) =>
-      t.inject({ method: 'GET', url: `/api/v1/admin/users?${query}`, headers: bearer(admin.accessToken) });
+      t.inject({
+        method: 'GET',
+        url: `/api/v1/admin/users?${query}`,
+        headers: bearer(admin.accessToken),
+      });
     const page1 = (await list('limit=2')).json();
     expect(page1.items.map((u: { id: string }) => u.id)).toEqual([mine[2].id, mine[1].id]);
     expect(page1.items[0]).toEqual({
@@ -229,28 +321,48 @@ describe.each(testModes())('profiles, follows and admin (%s mode)', (mode) => {
     const page2 = (await list(`limit=2&cursor=${page1.nextCursor}`)).json();
     expect(page2.items[0].id).toBe(mine[0].id);
     // An admin cursor is only good for the admin listing.
-    expect((await t.inject(`/api/v1/users/${mine[0].username}/followers?cursor=${page1.nextCursor}`)).statusCode).toBe(400);
+    expect(
+      (await t.inject(`/api/v1/users/${mine[0].username}/followers?cursor=${page1.nextCursor}`))
+        .statusCode,
+    ).toBe(400);
     const admins = (await list('role=admin')).json();
     expect(admins.items.map((u: { email: string }) => u.email)).toEqual([ADMIN_ENV.ADMIN_EMAIL]);
     const byPrefix = (await list(`q=${mine[1].username.slice(0, 12).toUpperCase()}`)).json();
     expect(byPrefix.items.map((u: { id: string }) => u.id)).toContain(mine[1].id);
     expect((await list('q=%25')).json().items).toEqual([]);
     expect((await list('role=root')).statusCode).toBe(400);
-    expect((await list('status=suspended')).json().items.every((u: { suspended: boolean }) => u.suspended)).toBe(true);
+    expect(
+      (await list('status=suspended'))
+        .json()
+        .items.every((u: { suspended: boolean }) => u.suspended),
+    ).toBe(true);
   });
 
   it('admin bootstrap is idempotent and applies a changed ADMIN_PASSWORD', async () => {
     const bootstrap = t.app.get(AdminBootstrap);
-    const run = (password: string = ADMIN_ENV.ADMIN_PASSWORD) => bootstrap.ensure(ADMIN_ENV.ADMIN_EMAIL.toUpperCase(), password);
+    const run = (password: string = ADMIN_ENV.ADMIN_PASSWORD) =>
+      bootstrap.ensure(ADMIN_ENV.ADMIN_EMAIL.toUpperCase(), password);
     const db = t.app.get(DataSource);
     const count = async () =>
-      (await db.query(`SELECT count(*)::int AS n FROM users WHERE email = $1 AND role = 'admin'`, [ADMIN_ENV.ADMIN_EMAIL]))[0].n;
+      (
+        await db.query(`SELECT count(*)::int AS n FROM users WHERE email = $1 AND role = 'admin'`, [
+          ADMIN_ENV.ADMIN_EMAIL,
+        ])
+      )[0].n;
     await run();
     await run();
     expect(await count()).toBe(1);
     const before = await loginAsAdmin(t);
     await run('a rotated admin passphrase');
-    expect((await t.inject({ method: 'GET', url: '/api/v1/users/me', headers: bearer(before.accessToken) })).statusCode).toBe(401);
+    expect(
+      (
+        await t.inject({
+          method: 'GET',
+          url: '/api/v1/users/me',
+          headers: bearer(before.accessToken),
+        })
+      ).statusCode,
+    ).toBe(401);
     const login = await t.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
