@@ -5,12 +5,26 @@ import tseslint from 'typescript-eslint';
 const FEATURE_LIBS = ['users', 'content', 'demo', 'notifications', 'security-analytics'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'scratch/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'data/**',
+      'scratch/**',
+      '**/*.js',
+      '**/*.cjs',
+      '**/*.mjs',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': 'error',
     },
@@ -25,7 +39,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['@nexus/*/*'], message: 'Import a lib through its index (@nexus/<lib>).' },
-            { group: ['**/src/**', '**/libs/**'], message: 'Import another lib through its alias (@nexus/<lib>).' },
+            {
+              group: ['**/src/**', '**/libs/**'],
+              message: 'Import another lib through its alias (@nexus/<lib>).',
+            },
           ],
         },
       ],
@@ -38,8 +55,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: FEATURE_LIBS.map((l) => `@nexus/${l}`), message: 'libs/core imports no feature lib.' },
-            { group: ['@nexus/*/*', '**/src/**', '**/libs/**'], message: 'Import another lib through its alias.' },
+            {
+              group: FEATURE_LIBS.map((l) => `@nexus/${l}`),
+              message: 'libs/core imports no feature lib.',
+            },
+            {
+              group: ['@nexus/*/*', '**/src/**', '**/libs/**'],
+              message: 'Import another lib through its alias.',
+            },
           ],
         },
       ],
