@@ -2,6 +2,8 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { AppConfig, CoreModule } from '@nexus/core';
 import { ContentModule, contentMigrations } from '@nexus/content';
 import { DemoModule } from '@nexus/demo';
+import { NotificationsModule, notificationsMigrations } from '@nexus/notifications';
+import { SecurityAnalyticsModule, securityAnalyticsMigrations } from '@nexus/security-analytics';
 import { UsersModule, usersMigrations } from '@nexus/users';
 import { SystemController } from './system.controller';
 
@@ -13,9 +15,18 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule.forRoot(config, { migrations: [...usersMigrations, ...contentMigrations] }),
+        CoreModule.forRoot(config, {
+          migrations: [
+            ...usersMigrations,
+            ...contentMigrations,
+            ...notificationsMigrations,
+            ...securityAnalyticsMigrations,
+          ],
+        }),
         UsersModule,
         ContentModule,
+        NotificationsModule,
+        SecurityAnalyticsModule,
         ...(config.seedDemoData ? [DemoModule] : []),
         ...extraImports,
       ],

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { contentMigrations } from '@nexus/content';
 import { coreMigrations, EmbeddedPostgres, loadConfig, typeOrmOptions } from '@nexus/core';
+import { notificationsMigrations } from '@nexus/notifications';
+import { securityAnalyticsMigrations } from '@nexus/security-analytics';
 import { usersMigrations } from '@nexus/users';
 import { DataSource } from 'typeorm';
 
@@ -12,7 +14,17 @@ async function createDataSource(): Promise<DataSource> {
   const config = loadConfig(process.env, { dbMigrate: false });
   const embedded = config.databaseUrl ? undefined : await EmbeddedPostgres.open(config.dataDir);
   return new DataSource(
-    typeOrmOptions(config, [...coreMigrations, ...usersMigrations, ...contentMigrations], embedded),
+    typeOrmOptions(
+      config,
+      [
+        ...coreMigrations,
+        ...usersMigrations,
+        ...contentMigrations,
+        ...notificationsMigrations,
+        ...securityAnalyticsMigrations,
+      ],
+      embedded,
+    ),
   );
 }
 

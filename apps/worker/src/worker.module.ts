@@ -1,6 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule } from '@nexus/core';
 import { contentMigrations } from '@nexus/content';
+import { notificationsMigrations, NotificationsWorkerModule } from '@nexus/notifications';
+import {
+  securityAnalyticsMigrations,
+  SecurityAnalyticsWorkerModule,
+} from '@nexus/security-analytics';
 import { usersMigrations, UsersWorkerModule } from '@nexus/users';
 
 /**
@@ -14,10 +19,17 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         CoreModule.forRoot(config, {
-          migrations: [...usersMigrations, ...contentMigrations],
+          migrations: [
+            ...usersMigrations,
+            ...contentMigrations,
+            ...notificationsMigrations,
+            ...securityAnalyticsMigrations,
+          ],
           http: false,
         }),
         UsersWorkerModule,
+        NotificationsWorkerModule,
+        SecurityAnalyticsWorkerModule,
       ],
     };
   }

@@ -1,0 +1,6 @@
+/** @nexus/security-analytics: request log with geolocation, IP/CIDR blacklist, rate limits, geo analytics, anomaly detection, the admin dashboard. */
+export {
+  SecurityAnalyticsModule,
+  SecurityAnalyticsWorkerModule,
+} from './security-analytics.module';
+export { securityAnalyticsMigrations } from './migrations';
