@@ -4,3 +4,4 @@ export {
   SecurityAnalyticsWorkerModule,
 } from './security-analytics.module';
 export { securityAnalyticsMigrations } from './migrations';
+export * from './security-analytics.events';

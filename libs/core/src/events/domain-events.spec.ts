@@ -1,5 +1,5 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { DomainEvents } from './domain-events';
+import { DomainEventMeta, DomainEvents } from './domain-events';
 
 // Every augmentation names this file (libs do so as '@nexus/core/events/domain-events'): an
 // augmentation of the index re-export would not reach the interface.
@@ -27,6 +27,28 @@ describe('DomainEvents', () => {
     release();
     await emitted;
     expect(seen).toEqual(['a']);
+  });
+
+  it('gives each listener the event id and time beside the payload, the same id to every listener', async () => {
+    const emitter = new EventEmitter2();
+    const metas: DomainEventMeta[] = [];
+    emitter.on(
+      'test.thing.happened',
+      (_p: { id: string }, m: DomainEventMeta) => void metas.push(m),
+    );
+    emitter.on(
+      'test.thing.happened',
+      (_p: { id: string }, m: DomainEventMeta) => void metas.push(m),
+    );
+    const events = new DomainEvents(emitter);
+    await events.emit('test.thing.happened', { id: 'a' });
+    await events.emit('test.thing.happened', { id: 'b' });
+    expect(metas).toHaveLength(4);
+    expect(metas[0].eventId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(metas[1].eventId).toBe(metas[0].eventId);
+    expect(metas[2].eventId).not.toBe(metas[0].eventId);
+    expect(metas[0].name).toBe('test.thing.happened');
+    expect(metas[0].occurredAt).toBeInstanceOf(Date);
   });
 
   it("does not turn a listener's failure into the emitter's error", async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 
@@ -20,6 +21,17 @@ export interface DomainEventMap {}
 export type DomainEventName = keyof DomainEventMap & string;
 
 /**
+ * What a listener receives beside the payload, as its second argument
+ * (`@OnEvent(name) handle(payload, meta: DomainEventMeta)`). `eventId` is the key a listener
+ * deduplicates on: a delivery may be repeated, never with another id.
+ */
+export interface DomainEventMeta {
+  readonly eventId: string;
+  readonly name: DomainEventName;
+  readonly occurredAt: Date;
+}
+
+/**
  * Emits domain events (`<module>.<entity>.<verb>`) on the process's event bus. Call it after the
  * write's transaction has committed: listeners (cache invalidation, counters, other modules) must
  * only ever see committed state. `emit` waits for the listeners, so a response sent after it
@@ -33,8 +45,9 @@ export class DomainEvents {
   constructor(private readonly emitter: EventEmitter2) {}
 
   async emit<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): Promise<void> {
+    const meta: DomainEventMeta = { eventId: randomUUID(), name, occurredAt: new Date() };
     try {
-      await this.emitter.emitAsync(name, payload);
+      await this.emitter.emitAsync(name, payload, meta);
     } catch (e) {
       this.logger.error({ err: e, event: name }, `a listener of ${name} failed`);
     }
