@@ -96,8 +96,8 @@ export function listStatement(f: ListFilter): SqlQuery {
   }
   if (f.order === 'rank') {
     // Relevance ranks the newest SEARCH_WINDOW matches: ts_rank has to read every vector it
-    // ranks, and a common word matches most of the table (70k of 100k rows: 340 ms), while the
-    // newest matches are found in a few ms through either index. The window's upper bound
+    // ranks, and a common word matches most of the table, while the newest matches are found
+    // through either index without reading the rest. The window's upper bound
     // travels in the cursor, so every page ranks exactly the same candidate set.
     if (c) where.push(`a.published_at <= ${p(c.at)}::timestamptz`);
     const after = c ? `WHERE (r.rank, r.id) < (${p(c.score)}::real, ${p(c.id)}::uuid)` : '';

@@ -23,8 +23,8 @@ export interface CachedView {
   body: string;
   /**
    * The body encoded once, for answers served from the cache: Node writes a Buffer as is, while a
-   * string is UTF-8 encoded (after being joined to the header block) on every response — 5–8 µs of
-   * CPU per 2 KB answer, measured on a bare Fastify route.
+   * string is UTF-8 encoded (after being joined to the header block) on every response, a cost
+   * comparable to the rest of a cached answer (docs/benchmarks.md).
    */
   bytes?: Buffer;
 }

@@ -5,8 +5,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * `article_tags` stays the source of truth for the tag filter and the tag counts; this copy is
  * what listings and article reads show. Reading the names through `article_tags` and `tags` cost a
- * sub-query per listed article — measured on 100k articles: 5.3k listing queries/s with it, 16.6k
- * without, on the same two cores. Both are written in the same transaction (`replaceTags`, the
+ * sub-query per listed article, most of a listing's time (docs/benchmarks.md). Both are written in the same transaction (`replaceTags`, the
  * bulk seeder). Names are normalised to `[a-z0-9-]`, so the C collation order used here is the
  * order JavaScript's default sort gives.
  */

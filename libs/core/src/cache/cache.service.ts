@@ -44,7 +44,7 @@ export class CacheService {
 
   /**
    * Stores a value. Cached values are read-only: the in-memory store hands out the stored object
-   * itself (no clone per read — measured as the largest cost of a cached read), so it is frozen
+   * itself (a clone per read would be the largest cost of a cached read), so it is frozen
    * here and a caller that tries to mutate it fails loudly instead of corrupting the cache.
    */
   async set<T>(namespace: string, key: string, value: T, ttlSeconds?: number): Promise<void> {

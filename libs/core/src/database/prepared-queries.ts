@@ -9,8 +9,7 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
  * Named prepared statements for hot read queries.
  *
  * `DataSource.query()` sends every statement unnamed, so PostgreSQL parses and plans it on each
- * call. For a listing page that is most of the database's work: measured with pgbench on 100k
- * articles (2 cores), the same listing query ran at 3.7k/s unnamed and 9.1k/s prepared. A named
+ * call. For a listing page that is most of the database's work (docs/benchmarks.md). A named
  * statement is parsed once per pooled connection (node-postgres keeps the names it prepared) and
  * PostgreSQL reuses its plan (a generic plan after five executions, when not costlier).
  *

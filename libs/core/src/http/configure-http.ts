@@ -39,9 +39,9 @@ export function fastifyOptions(config: AppConfig) {
       return id;
     },
     return503OnClosing: true,
-    // Nest's adapter otherwise registers @fastify/middie, which runs on every request (~9 µs of
-    // CPU measured on the cached-read benchmark) for Nest middleware this app does not use: the
-    // request pipeline is Fastify hooks (below) and HttpPipeline steps.
+    // Nest's adapter otherwise registers @fastify/middie, which runs on every request for Nest
+    // middleware this app does not use: the request pipeline is Fastify hooks (below) and
+    // HttpPipeline steps.
     skipMiddie: true,
     forceCloseConnections: 'idle' as const,
     // Errors Fastify and Node answer before any hook runs are problem+json too.
@@ -93,8 +93,8 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     // Before the edge steps, so that answers given there (cached reads) carry them too.
     reply.headers(headers).header('x-request-id', request.id);
     // Edge steps run before the RequestContext is entered: an answer given at the edge then does
-    // not pay for async-context propagation into every resource its reply creates (2–5 µs of CPU
-    // per cached read, measured). What goes on to Nest runs inside the context.
+    // not pay for async-context propagation into every resource its reply creates. What goes on
+    // to Nest runs inside the context.
     const proceed = (err?: Error) => RequestContext.run({ requestId: request.id }, () => done(err));
     let answered: MaybePromise<boolean>;
     try {

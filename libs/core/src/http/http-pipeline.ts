@@ -58,8 +58,8 @@ interface Registered {
 /**
  * The ordered list of edge steps. Feature modules register theirs at start-up (`use`); core's
  * `onRequest` hook runs them (`run`). Why a step here rather than a Nest guard or interceptor:
- * what is answered at the edge skips Nest's whole per-request machinery (≈ 20 µs of CPU per
- * request measured on the reference machine, more than a cached read itself costs).
+ * what is answered at the edge skips Nest's whole per-request machinery, which costs more than a
+ * cached read itself (docs/benchmarks.md).
  */
 @Injectable()
 export class HttpPipeline {

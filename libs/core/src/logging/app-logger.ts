@@ -48,8 +48,8 @@ export function logFormat(
 
 /**
  * The process's one pino logger. The request (or job) id is added at write time from
- * RequestContext, so no child logger is built per request: the benchmark measured two pino
- * children per request (pino-http) as a quarter of the server's CPU on a trivial route.
+ * RequestContext, so no child logger is built per request: child loggers per request were a large
+ * share of a trivial route's CPU (docs/benchmarks.md).
  */
 export function createRootLogger(
   config: Pick<AppConfig, 'logLevel' | 'nodeEnv'>,

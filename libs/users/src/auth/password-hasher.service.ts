@@ -9,9 +9,9 @@ const ARGON2ID = 2;
 export type PasswordHashParams = Required<Pick<Options, 'memoryCost' | 'timeCost' | 'parallelism'>>;
 
 /**
- * Production cost: OWASP's first argon2id recommendation (19 MiB, 2 passes, 1 lane). On the
- * 2-core reference machine one hash takes ~25–40 ms and 19 MiB, so a burst of 50 concurrent logins
- * stays under 1 GiB while an offline attacker pays 19 MiB per guess (what makes GPUs slow).
+ * Production cost: OWASP's first argon2id recommendation (19 MiB, 2 passes, 1 lane): a burst of
+ * concurrent logins stays within the api's memory budget while an offline attacker pays 19 MiB per
+ * guess (what makes GPUs slow). Timings are in docs/benchmarks.md.
  */
 export const PRODUCTION_PASSWORD_HASH: PasswordHashParams = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
