@@ -18,7 +18,8 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return out;
 }
 
-const validationProblem = (errors: FieldError[]) =>
+/** The 400 the validation pipe answers, for rules checked in a service (one or more fields). */
+export const validationProblem = (errors: FieldError[]) =>
   new ProblemException({
     status: 400,
     type: 'validation',
@@ -26,6 +27,10 @@ const validationProblem = (errors: FieldError[]) =>
     detail: 'One or more fields are invalid.',
     errors,
   });
+
+/** A 400 naming one field, in the same shape as the validation pipe's answers. */
+export const fieldProblem = (field: string, message: string) =>
+  validationProblem([{ field, messages: [message] }]);
 
 /**
  * The global validation step. Before class-validator sees a body, query or path parameter, every

@@ -1,6 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainEvents, Limiter, ProblemException, RateLimitService } from '@nexus/core';
+import {
+  DomainEvents,
+  fieldProblem,
+  Limiter,
+  ProblemException,
+  RateLimitService,
+} from '@nexus/core';
 import { DataSource } from 'typeorm';
 import {
   RefreshTokenReuseDetectedEvent,
@@ -55,15 +61,6 @@ const invalidAccountToken = (what: string) =>
     type: 'invalid-token',
     title: 'Invalid or expired token',
     detail: `The ${what} token is invalid, expired or already used.`,
-  });
-
-export const passwordRejected = (field: string, message: string) =>
-  new ProblemException({
-    status: 400,
-    type: 'validation',
-    title: 'Validation Failed',
-    detail: 'One or more fields are invalid.',
-    errors: [{ field, messages: [message] }],
   });
 
 /**
@@ -292,7 +289,7 @@ export class AuthService {
       return { user };
     });
     if (!outcome) throw invalidAccountToken('reset');
-    if ('problem' in outcome) throw passwordRejected('newPassword', outcome.problem!);
+    if ('problem' in outcome) throw fieldProblem('newPassword', outcome.problem!);
     const user = outcome.user!;
     await this.cache.evictUser(user.id);
     this.background('password changed email', () =>
@@ -317,12 +314,12 @@ export class AuthService {
     await this.protection.assertAllowed(account.id, ip);
     if (!(await this.hasher.verify(account.passwordHash, currentPassword))) {
       await this.protection.recordFailure(account.id, ip);
-      throw passwordRejected('currentPassword', 'current password is incorrect');
+      throw fieldProblem('currentPassword', 'current password is incorrect');
     }
     const problem = passwordProblem(newPassword, account);
-    if (problem) throw passwordRejected('newPassword', problem);
+    if (problem) throw fieldProblem('newPassword', problem);
     if (await this.hasher.verify(account.passwordHash, newPassword)) {
-      throw passwordRejected('newPassword', 'new password must differ from the current one');
+      throw fieldProblem('newPassword', 'new password must differ from the current one');
     }
     const passwordHash = await this.hasher.hash(newPassword);
     await this.dataSource.transaction(async (em) => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainEvents, isUuid, ProblemException } from '@nexus/core';
+import { DomainEvents, fieldProblem, isUuid, ProblemException } from '@nexus/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthStateCache } from '../auth/auth-state.cache';
 import { PasswordHasher } from '../auth/password-hasher.service';
@@ -33,15 +33,6 @@ export function conflictFor(constraint: string): ProblemException {
         detail: 'This email address already has an account.',
       });
 }
-
-const fieldProblem = (field: string, message: string) =>
-  new ProblemException({
-    status: 400,
-    type: 'validation',
-    title: 'Validation Failed',
-    detail: 'One or more fields are invalid.',
-    errors: [{ field, messages: [message] }],
-  });
 
 /**
  * Accounts and profiles: the rules over `UsersRepository` (normalisation, conflicts, password
