@@ -6,22 +6,55 @@ export interface TcpProxy {
   /** Drops every connection and refuses new ones until `restore()`. */
   cut(): void;
   restore(): void;
+  /**
+   * Stops forwarding in both directions while every connection stays open, and holds new ones
+   * the same way: the service looks paused (SIGSTOP, a partition), not gone. `resume()` forwards
+   * what waited.
+   */
+  pause(): void;
+  resume(): void;
   close(): Promise<void>;
 }
 
-export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'): Promise<TcpProxy> {
+interface Pair {
+  client: Socket;
+  upstream: Socket;
+}
+
+export async function startTcpProxy(
+  targetPort: number,
+  targetHost = '127.0.0.1',
+): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
+  const pairs = new Set<Pair>();
   let down = false;
+  let paused = false;
+  const forward = ({ client, upstream }: Pair) => {
+    client.pipe(upstream);
+    upstream.pipe(client);
+  };
+  const hold = ({ client, upstream }: Pair) => {
+    client.unpipe(upstream);
+    upstream.unpipe(client);
+    client.pause();
+    upstream.pause();
+  };
   const server: Server = createServer((client) => {
     if (down) return client.destroy();
     const upstream = createConnection(targetPort, targetHost);
+    const pair = { client, upstream };
+    pairs.add(pair);
     for (const s of [client, upstream]) {
       sockets.add(s);
       s.on('close', () => sockets.delete(s));
       s.on('error', () => undefined);
     }
-    client.pipe(upstream).pipe(client);
-    client.on('close', () => upstream.destroy());
+    if (paused) hold(pair);
+    else forward(pair);
+    client.on('close', () => {
+      pairs.delete(pair);
+      upstream.destroy();
+    });
     upstream.on('close', () => client.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -33,6 +66,14 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
     },
     restore() {
       down = false;
+    },
+    pause() {
+      paused = true;
+      for (const pair of pairs) hold(pair);
+    },
+    resume() {
+      paused = false;
+      for (const pair of pairs) forward(pair);
     },
     close: () =>
       new Promise<void>((resolve) => {

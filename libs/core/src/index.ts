@@ -30,6 +30,7 @@ export * from './redis/instance-broadcast';
 export * from './errors/problem';
 export * from './errors/problem.exception';
 export * from './errors/to-problem';
+export * from './errors/dependency-errors';
 export * from './errors/validation';
 export * from './errors/problem-details.filter';
 export * from './errors/api-problems';

@@ -7,6 +7,7 @@ export { usersMigrations } from './migrations';
 export { ROLES } from './auth/auth-user';
 export type { AuthUser, Role } from './auth/auth-user';
 export { Roles } from './auth/roles.decorator';
+export { RequireVerifiedEmail } from './auth/verified.decorator';
 export { CurrentUser } from './auth/current-user.decorator';
 export { Authenticator } from './auth/authenticator.service';
 export { AccessTokenService } from './auth/access-token.service';

@@ -77,6 +77,8 @@ export class UsersModule {}
   providers: [
     SessionsRepository,
     AccountTokensRepository,
+    UsersRepository,
+    FollowsRepository,
     AccessTokenService,
     AuthStateCache,
     SessionsService,

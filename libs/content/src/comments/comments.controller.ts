@@ -18,7 +18,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { OptionalAuth } from '@nexus/core';
-import { AuthUser, CurrentUser } from '@nexus/users';
+import { AuthUser, CurrentUser, RequireVerifiedEmail } from '@nexus/users';
 import { PageQueryDto } from '../articles/dto/article-query.dto';
 import { HttpCacheInterceptor } from '../cache/http-cache.interceptor';
 import { ApiProblems } from '@nexus/core';
@@ -48,9 +48,13 @@ export class CommentsController {
   }
 
   @Post('articles/:id/comments')
-  @ApiOperation({ summary: 'Comment on a published article, or reply to a top-level comment' })
+  @RequireVerifiedEmail()
+  @ApiOperation({
+    summary: 'Comment on a published article, or reply to a top-level comment',
+    description: 'Needs a verified email (403 `email-not-verified` otherwise).',
+  })
   @ApiCreatedResponse({ type: CommentDto })
-  @ApiProblems(400, 401, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409)
   create(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,

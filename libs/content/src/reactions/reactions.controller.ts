@@ -1,6 +1,6 @@
 import { Controller, Delete, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser } from '@nexus/users';
+import { AuthUser, CurrentUser, RequireVerifiedEmail } from '@nexus/users';
 import { ReactionStateDto } from '../articles/dto/article-response.dto';
 import { ApiProblems } from '@nexus/core';
 import { ReactionsService, ReactionState } from './reactions.service';
@@ -11,9 +11,13 @@ export class ReactionsController {
   constructor(private readonly reactions: ReactionsService) {}
 
   @Put()
-  @ApiOperation({ summary: 'Like an article (idempotent)' })
+  @RequireVerifiedEmail()
+  @ApiOperation({
+    summary: 'Like an article (idempotent)',
+    description: 'Needs a verified email (403 `email-not-verified` otherwise).',
+  })
   @ApiOkResponse({ type: ReactionStateDto })
-  @ApiProblems(400, 401, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409)
   like(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -28,6 +28,7 @@ export const CACHE_COMMAND_TIMEOUT_MS = 500;
             connectTimeout: 2000,
             connectionName: 'nexus-cache',
           }),
+          (e) => redis.countTimeout(e),
         );
       },
     },

@@ -85,14 +85,19 @@ export class MemoryStringStore implements StringStore {
  * server turns reads into misses within that bound instead of holding requests.
  */
 export class RedisStringStore implements StringStore {
-  constructor(private readonly client: Redis) {}
+  constructor(
+    private readonly client: Redis,
+    /** Told of each failed command (metrics count the time-outs). */
+    private readonly onError: (error: unknown) => void = () => undefined,
+  ) {}
 
   async mget(keys: string[]): Promise<(string | undefined)[]> {
     if (!keys.length) return [];
     try {
       const values = await this.client.mget(keys);
       return values.map((v) => v ?? undefined);
-    } catch {
+    } catch (e) {
+      this.onError(e);
       return keys.map(() => undefined);
     }
   }
@@ -101,7 +106,8 @@ export class RedisStringStore implements StringStore {
     try {
       await this.client.set(key, value, 'EX', Math.max(1, Math.ceil(ttlSeconds)));
       return true;
-    } catch {
+    } catch (e) {
+      this.onError(e);
       return false;
     }
   }

@@ -54,6 +54,16 @@ export interface AppConfig {
    * production; in production /metrics is off and readiness answers its status only.
    */
   metricsToken?: string;
+  /** Registrations accepted per client IP per hour (429 with Retry-After beyond). */
+  registerLimitPerIp: number;
+  /** Registrations accepted in total per hour, all clients together. */
+  registerLimitGlobal: number;
+  /** Full mode: PostgreSQL `statement_timeout`; the client also gives up 1 s after it. */
+  dbStatementTimeoutMs: number;
+  /** Full mode: how long a request waits for a pooled connection (or a new one) before a 503. */
+  dbPoolAcquireTimeoutMs: number;
+  /** Budget of one Redis command on request paths (limits, queue producers, broadcast, health). */
+  redisCommandTimeoutMs: number;
 }
 
 export type AppMode = 'embedded' | 'full';

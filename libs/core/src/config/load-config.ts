@@ -165,6 +165,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     hstsMaxAgeSeconds: int('HSTS_MAX_AGE', 0, 0, 2 * 365 * 86_400),
     docsEnabled: bool('DOCS_ENABLED', !production),
     metricsToken,
+    registerLimitPerIp: int('REGISTER_LIMIT_PER_IP', 10, 1, 1_000_000),
+    registerLimitGlobal: int('REGISTER_LIMIT_GLOBAL', 1000, 1, 10_000_000),
+    dbStatementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
+    dbPoolAcquireTimeoutMs: int('DB_POOL_ACQUIRE_TIMEOUT_MS', 3000, 100, 120_000),
+    redisCommandTimeoutMs: int('REDIS_COMMAND_TIMEOUT_MS', 1000, 50, 60_000),
     ...overrides,
   };
 

@@ -38,9 +38,14 @@ export function typeOrmOptions(
       url: config.databaseUrl,
       extra: {
         max: 10,
-        connectionTimeoutMillis: 5000,
+        // Waiting for a pooled connection, or for a new one to be established.
+        connectionTimeoutMillis: config.dbPoolAcquireTimeoutMs,
         idleTimeoutMillis: 30_000,
         application_name: 'nexus',
+        // The server cancels a statement past this; the client gives up a second later on a
+        // server that stopped answering altogether (then the request gets a 503).
+        statement_timeout: config.dbStatementTimeoutMs,
+        query_timeout: config.dbStatementTimeoutMs + 1000,
       },
     };
   }
@@ -65,7 +70,17 @@ export async function runMigrations(
   const lock = dataSource.createQueryRunner();
   await lock.connect();
   try {
-    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    // Polled rather than waited for in one statement, which the statement time-out would cancel
+    // while another process migrates.
+    while (
+      !(
+        (await lock.query('SELECT pg_try_advisory_lock($1) AS locked', [MIGRATION_LOCK_KEY])) as {
+          locked: boolean;
+        }[]
+      )[0].locked
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
   } finally {
     await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);

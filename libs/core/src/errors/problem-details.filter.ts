@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_CONTENT_TYPE } from './problem';
+import { databaseFaults } from './dependency-errors';
+import { PROBLEM_CONTENT_TYPE, problemType } from './problem';
 import { toProblem } from './to-problem';
 
 /** Global filter: every error leaves the process as application/problem+json. */
@@ -17,18 +18,30 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
+const DATABASE_UNAVAILABLE = problemType('database-unavailable');
+
 /** Shared by the Nest filter and Fastify's own error and not-found handlers. */
 export function sendProblem(
   exception: unknown,
   request: FastifyRequest,
   reply: FastifyReply,
-  logger: Pick<Logger, 'error'>,
+  logger: Pick<Logger, 'error'> & Partial<Pick<Logger, 'warn'>>,
 ): void {
   const problem = toProblem(exception, request.url.split('?')[0], String(request.id));
   if (problem.unexpected) {
     logger.error(
       { err: exception, requestId: request.id, route: request.routeOptions?.url },
       'Unhandled error',
+    );
+  } else if (problem.body.type === DATABASE_UNAVAILABLE) {
+    databaseFaults.unavailable++;
+    logger.warn?.(
+      {
+        requestId: request.id,
+        route: request.routeOptions?.url,
+        reason: (exception as Error)?.message,
+      },
+      'database unavailable: 503',
     );
   }
   if (reply.sent) return;

@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { ProblemDocument, defaultSlug, defaultTitle, problemType } from './problem';
 import { ProblemException } from './problem.exception';
+import { DEPENDENCY_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './dependency-errors';
 
 export interface ProblemResponse {
   status: number;
@@ -74,6 +75,17 @@ export function toProblem(error: unknown, instance?: string, requestId?: string)
       status,
       detail: FASTIFY_DETAILS[code] ?? error.message ?? defaultTitle(status),
     };
+  } else if (isDatabaseUnavailable(error)) {
+    // A paused, overloaded or unreachable database is a temporary condition of the service.
+    status = 503;
+    body = {
+      type: problemType('database-unavailable'),
+      title: 'Service Unavailable',
+      status,
+      detail: 'The database is unavailable or too slow right now. Try again shortly.',
+    };
+    headers = { 'retry-after': String(DEPENDENCY_RETRY_AFTER_SECONDS) };
+    return finish({ status, body, headers, unexpected: false }, instance, requestId);
   } else {
     body = {
       type: problemType('internal-error'),
@@ -83,9 +95,13 @@ export function toProblem(error: unknown, instance?: string, requestId?: string)
     };
   }
 
-  if (instance) body.instance = instance;
-  if (requestId) body.requestId = requestId;
-  return { status, body, headers, unexpected: status >= 500 };
+  return finish({ status, body, headers, unexpected: status >= 500 }, instance, requestId);
+}
+
+function finish(problem: ProblemResponse, instance?: string, requestId?: string): ProblemResponse {
+  if (instance) problem.body.instance = instance;
+  if (requestId) problem.body.requestId = requestId;
+  return problem;
 }
 
 function isClientFastifyError(error: unknown): error is FastifyLikeError & Error {

@@ -3,13 +3,18 @@ import { AppConfig } from '../config/app-config';
 import { RedisService } from '../redis/redis.service';
 import { RateLimitService } from './rate-limit.service';
 import { waitUntil } from '../../../../test/support/sync';
+import { startTcpProxy } from '../../../../test/support/tcp-proxy';
 
 const redisUrl = process.env.TEST_REDIS_URL;
 const backends: [string, string | undefined][] = [['memory', undefined]];
 if (redisUrl) backends.push(['redis', redisUrl]);
 
 const configFor = (url?: string) =>
-  ({ redisUrl: url, redisPrefix: `t${randomBytes(4).toString('hex')}` }) as AppConfig;
+  ({
+    redisUrl: url,
+    redisPrefix: `t${randomBytes(4).toString('hex')}`,
+    redisCommandTimeoutMs: 1000,
+  }) as AppConfig;
 
 describe.each(backends)('RateLimitService (%s)', (_, url) => {
   let redis: RedisService;
@@ -100,5 +105,41 @@ describe('RateLimitService when Redis is unreachable', () => {
     for (let i = 0; i < 3; i++) results.push(await limiter.consume('ip'));
     expect(results.map((r) => r.allowed)).toEqual([true, true, false]);
     redis.client!.disconnect();
+  });
+});
+
+(redisUrl ? describe : describe.skip)('RateLimitService when Redis stops answering', () => {
+  it('answers from memory within the command budget, marks Redis degraded, and recovers', async () => {
+    const target = new URL(redisUrl!);
+    const proxy = await startTcpProxy(Number(target.port || 6379), target.hostname);
+    target.hostname = '127.0.0.1';
+    target.port = String(proxy.port);
+    const config = { ...configFor(target.toString()), redisCommandTimeoutMs: 200 };
+    const redis = new RedisService(config);
+    const service = new RateLimitService(config, redis);
+    try {
+      await redis.client!.ping();
+      const limiter = service.create({ keyPrefix: 'stall', points: 2, durationSeconds: 60 });
+      expect((await limiter.consume('ip')).allowed).toBe(true);
+      proxy.pause();
+      const started = performance.now();
+      const stalled = await limiter.consume('ip');
+      // Liveness: the budget (200 ms), not the stalled server, decides when it answers.
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(stalled.allowed).toBe(true);
+      expect(service.degraded).toBe(true);
+      expect(redis.commandTimeouts).toBeGreaterThan(0);
+      // Degraded: counted in memory without waiting for Redis again.
+      expect((await limiter.consume('ip')).allowed).toBe(true);
+      expect((await limiter.consume('ip')).allowed).toBe(false);
+      proxy.resume();
+      await waitUntil(() => !service.degraded, { what: 'Redis answers again' });
+      // Back on Redis: its own count (one point taken before the pause).
+      expect((await limiter.consume('ip')).remaining).toBe(0);
+    } finally {
+      proxy.resume();
+      await redis.onApplicationShutdown();
+      await proxy.close();
+    }
   });
 });

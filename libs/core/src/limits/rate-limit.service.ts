@@ -31,22 +31,27 @@ export class Limiter {
   constructor(
     private readonly engine: RateLimiterAbstract,
     readonly options: LimiterOptions,
+    /** Full mode: counts in memory instead while Redis is degraded or a command outruns its budget. */
+    private readonly fallback?: { memory: RateLimiterAbstract; redis: RedisService },
   ) {}
 
   /** Takes `points` for `key`; never throws for an exhausted key (it answers allowed=false). */
   async consume(key: string, points = 1): Promise<LimitResult> {
-    try {
-      const res = await this.engine.consume(key, points);
-      return this.result(true, res);
-    } catch (rej) {
-      if (rej instanceof RateLimiterRes) return this.result(false, rej);
-      throw rej;
-    }
+    const outcome = await this.run('consume', (engine) =>
+      engine.consume(key, points).then(
+        (res) => ({ allowed: true, res }),
+        (rej: unknown) => {
+          if (rej instanceof RateLimiterRes) return { allowed: false, res: rej };
+          throw rej;
+        },
+      ),
+    );
+    return this.result(outcome.allowed, outcome.res);
   }
 
   /** Looks at the counter without taking a point. */
   async peek(key: string): Promise<LimitResult> {
-    const res = await this.engine.get(key);
+    const res = await this.run('get', (engine) => engine.get(key));
     if (!res)
       return {
         allowed: true,
@@ -59,11 +64,26 @@ export class Limiter {
 
   /** Blocks `key` for `seconds` (escalating cool-offs). */
   async block(key: string, seconds: number): Promise<void> {
-    await this.engine.block(key, seconds);
+    await this.run('block', (engine) => engine.block(key, seconds));
   }
 
   async reset(key: string): Promise<void> {
-    await this.engine.delete(key);
+    await this.run('delete', (engine) => engine.delete(key));
+  }
+
+  /**
+   * Redis within its budget, else the in-memory counters: an outage or a stalled Redis degrades
+   * limits to per-process counts instead of failing or holding the request.
+   */
+  private async run<T>(what: string, op: (engine: RateLimiterAbstract) => Promise<T>): Promise<T> {
+    const fallback = this.fallback;
+    if (!fallback) return op(this.engine);
+    if (fallback.redis.degraded) return op(fallback.memory);
+    try {
+      return await fallback.redis.withBudget(`rate limit ${what}`, () => op(this.engine));
+    } catch {
+      return op(fallback.memory);
+    }
   }
 
   private result(allowed: boolean, res: RateLimiterRes): LimitResult {
@@ -77,9 +97,10 @@ export class Limiter {
 }
 
 /**
- * Shared limit counters: Redis in full mode (so every api instance counts together) with an
- * in-memory insurance limiter that takes over while Redis is unreachable — an outage degrades to
- * per-process limits instead of turning into 500s; memory only in embedded mode.
+ * Shared limit counters: Redis in full mode (so every api instance counts together), each call
+ * bounded by `REDIS_COMMAND_TIMEOUT_MS`, with in-memory counters that take over while Redis is
+ * unreachable or not answering — an outage degrades to per-process limits instead of turning into
+ * 500s or hung requests; memory only in embedded mode.
  */
 @Injectable()
 export class RateLimitService {
@@ -87,6 +108,11 @@ export class RateLimitService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly redis: RedisService,
   ) {}
+
+  /** True while limits count in memory because Redis is degraded (full mode). */
+  get degraded(): boolean {
+    return this.redis.enabled && this.redis.degraded;
+  }
 
   create(options: LimiterOptions): Limiter {
     const base = {
@@ -96,14 +122,12 @@ export class RateLimitService {
       blockDuration: options.blockSeconds ?? 0,
     };
     const memory = new RateLimiterMemory(base);
-    const engine = this.redis.client
-      ? new RateLimiterRedis({
-          ...base,
-          storeClient: this.redis.client,
-          insuranceLimiter: memory,
-          rejectIfRedisNotReady: true,
-        })
-      : memory;
-    return new Limiter(engine, options);
+    if (!this.redis.client) return new Limiter(memory, options);
+    const engine = new RateLimiterRedis({
+      ...base,
+      storeClient: this.redis.client,
+      rejectIfRedisNotReady: true,
+    });
+    return new Limiter(engine, options, { memory, redis: this.redis });
   }
 }

@@ -1,8 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { DataSource } from 'typeorm';
 import { CacheService } from '../cache/cache.service';
 import { QueueRegistry } from '../queue/queue.registry';
+import { databaseFaults } from '../errors/dependency-errors';
 import { InstanceBroadcast } from '../redis/instance-broadcast';
+import { RedisService } from '../redis/redis.service';
 
 /** Prometheus registry of this process: HTTP, event loop and process, cache and queue metrics. */
 @Injectable()
@@ -25,6 +29,8 @@ export class MetricsService implements OnModuleInit {
     private readonly cache: CacheService,
     private readonly queues: QueueRegistry,
     private readonly broadcast: InstanceBroadcast,
+    private readonly redis: RedisService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit(): void {
@@ -74,6 +80,44 @@ export class MetricsService implements OnModuleInit {
       collect() {
         this.reset();
         for (const t of broadcast.stats().ackTimeouts) this.inc({ channel: t.channel }, t.count);
+      },
+    });
+    const redis = this.redis;
+    new Counter({
+      name: 'nexus_redis_command_timeouts_total',
+      help: 'Redis commands given up on because they outran their budget (cache, limits, queues, broadcast)',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(redis.commandTimeouts);
+      },
+    });
+    new Gauge({
+      name: 'nexus_redis_degraded',
+      help: '1 while the main Redis is not answering in time and callers use their fallbacks',
+      registers: [this.registry],
+      collect() {
+        this.set(redis.degraded ? 1 : 0);
+      },
+    });
+    const dataSource = this.dataSource;
+    new Gauge({
+      name: 'nexus_db_pool_waiting',
+      help: 'Requests waiting for a database connection from the pool',
+      registers: [this.registry],
+      collect() {
+        const pool = (dataSource.driver as unknown as { master?: { waitingCount?: number } })
+          .master;
+        this.set(pool?.waitingCount ?? 0);
+      },
+    });
+    new Counter({
+      name: 'nexus_db_unavailable_total',
+      help: 'Requests answered 503 because the database was unavailable or timed out',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(databaseFaults.unavailable);
       },
     });
     const queues = this.queues;

@@ -2,17 +2,22 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { Queue } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { RequestContext } from '../context/request-context';
-import { redisOptions } from '../redis/redis.service';
+import { redisOptions, RedisService } from '../redis/redis.service';
 import { InProcessQueue } from './in-process-queue';
 import { EnqueueOptions, JobQueue, QueueDefinition } from './queue.types';
 
 const DEFAULTS = { attempts: 3, backoffMs: 1000, concurrency: 5 };
 
-/** BullMQ-backed producer for full mode. */
+/**
+ * BullMQ-backed producer for full mode. Every call is bounded by the Redis budget: a Redis that
+ * stops answering makes `add` reject within it (as a refused connection does), and the caller
+ * falls back as it does for an outage (mail: the row stays `queued` for the relay).
+ */
 class BullJobQueue implements JobQueue {
   constructor(
     readonly queue: Queue,
     private readonly definition: Required<QueueDefinition>,
+    private readonly redis: RedisService,
   ) {}
 
   get name(): string {
@@ -20,6 +25,15 @@ class BullJobQueue implements JobQueue {
   }
 
   async add(jobName: string, payload: unknown, options: EnqueueOptions = {}): Promise<void> {
+    if (this.redis.degraded) {
+      throw new Error(`queue ${this.name}: Redis is not answering; not enqueued`);
+    }
+    await this.redis.withBudget(`enqueue on ${this.name}`, () =>
+      this.enqueue(jobName, payload, options),
+    );
+  }
+
+  private async enqueue(jobName: string, payload: unknown, options: EnqueueOptions): Promise<void> {
     await this.queue.add(jobName, payload, {
       jobId: options.jobId,
       delay: options.delayMs,
@@ -32,7 +46,9 @@ class BullJobQueue implements JobQueue {
   }
 
   async counts(): Promise<Record<string, number>> {
-    return this.queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
+    return this.redis.withBudget(`counts of ${this.name}`, () =>
+      this.queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed'),
+    );
   }
 }
 
@@ -47,7 +63,10 @@ export class QueueRegistry implements OnApplicationShutdown {
   private readonly definitions = new Map<string, Required<QueueDefinition>>();
   private readonly logger = new Logger(QueueRegistry.name);
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly redis: RedisService,
+  ) {}
 
   get distributed(): boolean {
     return !!this.config.redisUrl;
@@ -59,7 +78,7 @@ export class QueueRegistry implements OnApplicationShutdown {
     const full = { ...DEFAULTS, ...definition } as Required<QueueDefinition>;
     this.definitions.set(full.name, full);
     const inner: JobQueue = this.config.redisUrl
-      ? new BullJobQueue(this.bullQueue(full.name), full)
+      ? new BullJobQueue(this.bullQueue(full.name), full, this.redis)
       : new InProcessQueue(full);
     const withContext: JobQueue = {
       name: inner.name,

@@ -17,6 +17,17 @@ export function redisOptions(url: string, extra: RedisOptions = {}): RedisOption
   };
 }
 
+/** A Redis command that did not answer within its budget (the caller falls back). */
+export class RedisTimeoutError extends Error {
+  constructor(what: string, ms: number) {
+    super(`Redis: ${what} did not answer within ${ms} ms`);
+    this.name = 'RedisTimeoutError';
+  }
+}
+
+/** While degraded, Redis is probed this often; the first answer ends the degraded state. */
+const PROBE_INTERVAL_MS = 1000;
+
 /**
  * The process's Redis connections (full mode only; `client` is undefined in embedded mode).
  * `client` and `duplicate()` are the main Redis (`REDIS_URL`: queues, limits, broadcast — never
@@ -30,11 +41,21 @@ export class RedisService implements OnApplicationShutdown {
   /** The cache Redis; the same connection as `client` when REDIS_CACHE_URL is not set apart. */
   readonly cacheClient?: Redis;
   private readonly extra: Redis[] = [];
+  /** Commands given up on because they outran their budget (`nexus_redis_command_timeouts_total`). */
+  private timeoutCount = 0;
+  private degradedSince?: number;
+  private probe?: NodeJS.Timeout;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     if (config.redisUrl) {
+      // commandTimeout: a server that stops answering (paused, partitioned) fails commands
+      // instead of holding them, and with them the requests that wait for them.
       this.client = new IORedis(
-        redisOptions(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }),
+        redisOptions(config.redisUrl, {
+          maxRetriesPerRequest: 2,
+          enableOfflineQueue: true,
+          commandTimeout: config.redisCommandTimeoutMs,
+        }),
       );
       // Errors are reported by health checks; without a listener ioredis logs each retry.
       this.client.on('error', () => undefined);
@@ -43,6 +64,7 @@ export class RedisService implements OnApplicationShutdown {
         this.cacheClient = this.duplicateCache({
           maxRetriesPerRequest: 2,
           enableOfflineQueue: true,
+          commandTimeout: config.redisCommandTimeoutMs,
         });
       }
     }
@@ -74,6 +96,69 @@ export class RedisService implements OnApplicationShutdown {
     return conn;
   }
 
+  /** Budget of one Redis command on a request path (`REDIS_COMMAND_TIMEOUT_MS`). */
+  get budgetMs(): number {
+    return this.config.redisCommandTimeoutMs;
+  }
+
+  /**
+   * True after a command on the main Redis outran its budget or failed, until Redis answers a
+   * probe again. Callers with a fallback (limits in memory, the mail relay) skip Redis meanwhile,
+   * so an outage costs one budget, not one per command (`nexus_redis_degraded`).
+   */
+  get degraded(): boolean {
+    return this.degradedSince !== undefined;
+  }
+
+  get commandTimeouts(): number {
+    return this.timeoutCount;
+  }
+
+  /**
+   * Runs a Redis operation within `budgetMs` (default `REDIS_COMMAND_TIMEOUT_MS`): past it the
+   * promise rejects with RedisTimeoutError (the command itself may still complete later) and
+   * Redis counts as degraded; a failure marks it degraded too, a success clears it.
+   */
+  async withBudget<T>(what: string, op: () => Promise<T>, budgetMs = this.budgetMs): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new RedisTimeoutError(what, budgetMs)), budgetMs);
+    });
+    try {
+      const result = await Promise.race([op(), timeout]);
+      this.markHealthy();
+      return result;
+    } catch (e) {
+      this.noteFailure(e);
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Counts a command that timed out on any connection (the cache's included). */
+  countTimeout(error: unknown): void {
+    const message = (error as Error | undefined)?.message ?? '';
+    if (error instanceof RedisTimeoutError || /timed? ?out/i.test(message)) this.timeoutCount++;
+  }
+
+  /** Records a failed or timed-out command on the main Redis (ioredis' commandTimeout included). */
+  noteFailure(error: unknown): void {
+    this.countTimeout(error);
+    if (!this.client || this.degradedSince !== undefined) return;
+    this.degradedSince = Date.now();
+    this.probe = setInterval(() => {
+      void this.ping(this.budgetMs);
+    }, PROBE_INTERVAL_MS);
+    this.probe.unref();
+  }
+
+  private markHealthy(): void {
+    if (this.degradedSince === undefined) return;
+    this.degradedSince = undefined;
+    clearInterval(this.probe);
+  }
+
   async ping(timeoutMs = 1000): Promise<boolean> {
     if (!this.client) return true;
     try {
@@ -83,13 +168,16 @@ export class RedisService implements OnApplicationShutdown {
           setTimeout(() => reject(new Error('timeout')), timeoutMs).unref(),
         ),
       ]);
+      if (pong === 'PONG') this.markHealthy();
       return pong === 'PONG';
-    } catch {
+    } catch (e) {
+      this.noteFailure(e);
       return false;
     }
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.probe);
     await Promise.all(
       [this.client, ...this.extra].map((c) => c?.quit().catch(() => c.disconnect())),
     );

@@ -35,12 +35,14 @@ export class AuthController {
     description:
       'Creates an unverified account and emails a verification token. The answer is the same 202 whether or not ' +
       'the email is already registered (its owner is told by email instead), so this endpoint cannot be used to ' +
-      'discover accounts. A taken username is a 409: usernames are public.',
+      'discover accounts. A taken username is a 409: usernames are public. The username is reserved for the ' +
+      '24 h verification window either way, and the account has no public profile until verified. Limited per ' +
+      'client IP and in total per hour (429 with Retry-After).',
   })
   @ApiAcceptedResponse({ type: AcceptedDto })
-  @ApiProblems(400, 409)
-  async register(@Body() body: RegisterDto): Promise<AcceptedDto> {
-    await this.auth.register(body);
+  @ApiProblems(400, 409, 429)
+  async register(@Body() body: RegisterDto, @ClientIp() ip: string): Promise<AcceptedDto> {
+    await this.auth.register(body, ip);
     return { message: ACCEPTED_MESSAGE };
   }
 

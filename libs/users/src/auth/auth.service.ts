@@ -1,6 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  APP_CONFIG,
+  AppConfig,
   DomainEvents,
   fieldProblem,
   Limiter,
@@ -20,9 +22,9 @@ import {
 import { normalizeEmail, normalizeUsername } from '../users/usernames';
 import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
-import { AccountTokensService } from './account-tokens.service';
+import { ACCOUNT_TOKEN_TTL_SECONDS, AccountTokensService } from './account-tokens.service';
 import { AuthStateCache } from './auth-state.cache';
-import { LoginProtection, tooManyAttempts } from './login-protection.service';
+import { LoginProtection, tooManyAttempts, tooManyRequests } from './login-protection.service';
 import { PasswordHasher } from './password-hasher.service';
 import { passwordProblem } from './password-policy';
 import { SessionMeta, SessionsService, TokenPair } from './sessions.service';
@@ -75,6 +77,9 @@ export class AuthService {
   private readonly forgotPerEmail: Limiter;
   private readonly resendPerUser: Limiter;
   private readonly duplicateNoticePerEmail: Limiter;
+  private readonly registerPerIp: Limiter;
+  private readonly registerGlobal: Limiter;
+  private readonly verificationPerEmail: Limiter;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -88,6 +93,7 @@ export class AuthService {
     private readonly cache: AuthStateCache,
     private readonly events: DomainEvents,
     limits: RateLimitService,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.forgotPerIp = limits.create({
       keyPrefix: 'users:forgot:ip',
@@ -110,40 +116,66 @@ export class AuthService {
       points: 3,
       durationSeconds: 3600,
     });
+    this.registerPerIp = limits.create({
+      keyPrefix: 'users:register:ip',
+      points: config.registerLimitPerIp,
+      durationSeconds: 3600,
+    });
+    this.registerGlobal = limits.create({
+      keyPrefix: 'users:register:all',
+      points: config.registerLimitGlobal,
+      durationSeconds: 3600,
+    });
+    // Verification emails to one address, whoever asks (register, resend): no mail bombing.
+    this.verificationPerEmail = limits.create({
+      keyPrefix: 'users:verify-mail',
+      points: 3,
+      durationSeconds: 3600,
+    });
   }
 
   /**
    * Creates an unverified account and emails a verification token. A taken username is a 409
    * (usernames are public anyway); a taken email gets the same 202 as a new one, and its owner an
    * email saying someone tried to sign up — so the endpoint cannot be used to test addresses.
+   * The username is reserved for the verification window on both paths, and unverified accounts
+   * have no public profile, so nothing observable afterwards depends on the email either.
    */
-  async register(input: RegisterInput): Promise<void> {
+  async register(input: RegisterInput, ip: string): Promise<void> {
+    // Counted before any work, on both paths alike (a 429 says nothing about the email).
+    await this.consumeOrRefuse(this.registerPerIp, ip, 'registrations from your network');
+    await this.consumeOrRefuse(this.registerGlobal, 'all', 'registrations right now');
     const email = normalizeEmail(input.email);
     const username = normalizeUsername(input.username);
+    const displayName = input.displayName.trim();
     // Hash first, on every path, so a 409 or a silent duplicate costs what a success costs.
     const passwordHash = await this.hasher.hash(input.password);
-    let created: { id: string; token: { id: string; token: string } } | undefined;
-    try {
-      created = await this.dataSource.transaction(async (em) => {
-        const user = await this.users.insertUser(
-          { email, username, displayName: input.displayName, passwordHash },
-          em,
-        );
-        const token = await this.accountTokens.issue(user.id, 'verify-email', em);
-        return { id: user.id, token };
-      });
-    } catch (e) {
-      const problem = e instanceof ProblemException ? e : undefined;
-      if (problem?.problemType.endsWith('/username-taken')) throw conflictUsername();
-      if (!problem?.problemType.endsWith('/email-taken')) throw e;
-    }
-    const displayName = input.displayName.trim();
+    const created = await this.dataSource.transaction(async (em) => {
+      const reserved = await this.usersRepository.reserveUsername(
+        username,
+        ACCOUNT_TOKEN_TTL_SECONDS['verify-email'],
+        em,
+      );
+      if (!reserved) throw conflictUsername();
+      const user = await this.usersRepository.insert(
+        { email, username, displayName, passwordHash, role: 'user', emailVerified: false },
+        em,
+      );
+      if (!user) {
+        if (await this.usersRepository.usernameTaken(username, em)) throw conflictUsername();
+        // The email is taken: no account, but the reservation commits as an account would.
+        return undefined;
+      }
+      const token = await this.accountTokens.issue(user.id, 'verify-email', em);
+      return { id: user.id, token };
+    });
     // Emails and listeners run after the answer: their cost differs between the two paths.
     if (created) {
       const { id, token } = created;
-      this.background('verification email', () =>
-        this.mailer.verifyEmail(email, displayName, token.token, token.id),
-      );
+      this.background('verification email', async () => {
+        if (!(await this.verificationPerEmail.consume(email)).allowed) return;
+        await this.mailer.verifyEmail(email, displayName, token.token, token.id);
+      });
       this.background('registered event', () =>
         this.events.emit(USERS_EVENTS.registered, new UserRegisteredEvent(id, email, username)),
       );
@@ -179,6 +211,8 @@ export class AuthService {
     }
     const allowed = await this.resendPerUser.consume(userId);
     if (!allowed.allowed) throw tooManyAttempts(allowed.retryAfterMs);
+    const perEmail = await this.verificationPerEmail.consume(me.email);
+    if (!perEmail.allowed) throw tooManyAttempts(perEmail.retryAfterMs);
     const token = await this.accountTokens.issue(userId, 'verify-email');
     await this.mailer.verifyEmail(me.email, me.displayName, token.token, token.id);
   }
@@ -334,6 +368,14 @@ export class AuthService {
       USERS_EVENTS.passwordChanged,
       new UserPasswordChangedEvent(userId, 'change'),
     );
+  }
+
+  /** Takes a point from `limiter` for `key`, or refuses with 429 + Retry-After. */
+  private async consumeOrRefuse(limiter: Limiter, key: string, what: string): Promise<void> {
+    const result = await limiter.consume(key);
+    if (!result.allowed) {
+      throw tooManyRequests(result.retryAfterMs, `Too many ${what}. Try again later.`);
+    }
   }
 
   /** Runs work the response must not wait for (or whose duration would reveal something). */

@@ -4,26 +4,37 @@ import { EdgeSafe, ProblemException } from '@nexus/core';
 import type { Role } from './auth-user';
 import { requestOf, unauthorized } from './jwt-auth.guard';
 import { ROLES_KEY } from './roles.decorator';
+import { VERIFIED_KEY } from './verified.decorator';
 
 /**
  * The global roles guard (APP_GUARD, after JwtAuthGuard): allows the request when
- * `request.user.role` is one of the `@Roles()` listed; 403 otherwise.
+ * `request.user.role` is one of the `@Roles()` listed, and, on `@RequireVerifiedEmail()` routes,
+ * when the caller's email is verified; 403 otherwise.
  */
 @Injectable()
 @EdgeSafe(
-  'refuses only routes with @Roles, which need a caller and so are never answered at the edge',
+  'refuses only routes with @Roles or @RequireVerifiedEmail, which need a caller and so are never answered at the edge',
 )
 export class RolesGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(ctx: ExecutionContext): boolean {
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [
-      ctx.getHandler(),
-      ctx.getClass(),
-    ]);
-    if (!roles?.length) return true;
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    const verified = this.reflector.getAllAndOverride<boolean | undefined>(VERIFIED_KEY, targets);
+    if (!roles?.length && !verified) return true;
     const user = requestOf(ctx).user;
     if (!user) throw unauthorized('missing');
+    if (verified && !user.emailVerified) {
+      throw new ProblemException({
+        status: 403,
+        type: 'email-not-verified',
+        title: 'Email not verified',
+        detail:
+          'Confirm your email address first (the link we sent; POST /api/v1/auth/verify-email/resend for a new one). Until then the account can read, not write.',
+      });
+    }
+    if (!roles?.length) return true;
     if (!roles.includes(user.role)) {
       throw new ProblemException({
         status: 403,

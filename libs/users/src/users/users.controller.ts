@@ -10,6 +10,7 @@ import { ApiProblems, ClientIp, isUuid, OptionalAuth, ProblemException, Public }
 import { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { RequireVerifiedEmail } from '../auth/verified.decorator';
 import { SessionsService } from '../auth/sessions.service';
 import { FollowPage, FollowsService } from '../follows/follows.service';
 import {
@@ -58,12 +59,16 @@ export class UsersController {
   @ApiOperation({
     summary: 'Delete the caller’s account',
     description:
-      'Needs the current password. Deletes the account and everything it owns (see docs/users.md).',
+      'Needs the current password; wrong passwords count towards the login lockout of the account (429 while locked). Deletes the account and everything it owns (see docs/users.md).',
   })
   @ApiNoContentResponse({ description: 'Account deleted' })
-  @ApiProblems(400, 401)
-  async deleteMe(@CurrentUser() user: AuthUser, @Body() body: DeleteAccountDto): Promise<void> {
-    await this.users.deleteAccount(user.id, body.password);
+  @ApiProblems(400, 401, 429)
+  async deleteMe(
+    @CurrentUser() user: AuthUser,
+    @Body() body: DeleteAccountDto,
+    @ClientIp() ip: string,
+  ): Promise<void> {
+    await this.users.deleteAccount(user.id, body.password, ip);
   }
 
   @Post('me/password')
@@ -131,9 +136,13 @@ export class UsersController {
   @Post(':username/follow')
   @HttpCode(200)
   @ApiParam(USERNAME_PARAM)
-  @ApiOperation({ summary: 'Follow a user (idempotent)' })
+  @RequireVerifiedEmail()
+  @ApiOperation({
+    summary: 'Follow a user (idempotent)',
+    description: 'Needs a verified email (403 `email-not-verified` otherwise).',
+  })
   @ApiOkResponse({ type: FollowStateDto })
-  @ApiProblems(401, 404, 422)
+  @ApiProblems(401, 403, 404, 422)
   async follow(
     @CurrentUser() user: AuthUser,
     @Param('username') username: string,

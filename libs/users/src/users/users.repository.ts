@@ -169,6 +169,61 @@ export class UsersRepository {
     return row;
   }
 
+  /**
+   * Holds `username` for `ttlSeconds` unless a live reservation holds it already; true when this
+   * call holds it (an expired reservation is taken over).
+   */
+  async reserveUsername(
+    username: string,
+    ttlSeconds: number,
+    em?: EntityManager,
+  ): Promise<boolean> {
+    const rows = returnedRows<unknown>(
+      await (em ?? this.dataSource).query(
+        `INSERT INTO username_reservations (username, expires_at)
+         VALUES ($1, now() + make_interval(secs => $2))
+         ON CONFLICT (username) DO UPDATE SET expires_at = EXCLUDED.expires_at
+           WHERE username_reservations.expires_at <= now()
+         RETURNING username`,
+        [username, ttlSeconds],
+      ),
+    );
+    return rows.length > 0;
+  }
+
+  async purgeExpiredReservations(): Promise<void> {
+    await this.dataSource.query(`DELETE FROM username_reservations WHERE expires_at <= now()`);
+  }
+
+  /**
+   * Accounts never verified, older than `windowSeconds`, with no usable verification token left:
+   * their verification window is over (they are deleted like a reservation expires).
+   */
+  async unverifiedPastWindow(windowSeconds: number, limit = 500): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT u.id FROM users u
+        WHERE u.email_verified_at IS NULL
+          AND u.created_at < now() - make_interval(secs => $1)
+          AND NOT EXISTS (SELECT 1 FROM account_tokens t
+                           WHERE t.user_id = u.id AND t.purpose = 'verify-email'
+                             AND t.used_at IS NULL AND t.expires_at > now())
+        ORDER BY u.created_at LIMIT ${Math.trunc(limit)}`,
+      [windowSeconds],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Deletes the account only if it is still unverified (a verification may have just landed). */
+  async deleteIfUnverified(id: string, em?: EntityManager): Promise<boolean> {
+    const rows = returnedRows<unknown>(
+      await (em ?? this.dataSource).query(
+        `DELETE FROM users WHERE id = $1 AND email_verified_at IS NULL RETURNING id`,
+        [id],
+      ),
+    );
+    return rows.length > 0;
+  }
+
   async usernameTaken(username: string, em?: EntityManager): Promise<boolean> {
     const rows = returnedRows<unknown>(
       await (em ?? this.dataSource).query(`SELECT 1 FROM users WHERE username = $1`, [username]),
@@ -202,17 +257,20 @@ export class UsersRepository {
     return rows[0] && toMeView(rows[0]);
   }
 
+  /** Verified accounts only (an unverified one answers like an unknown one: docs/users.md). */
   async findProfile(username: string): Promise<ProfileView | undefined> {
     const rows: UserRow[] = await this.dataSource.query(
-      `SELECT ${USER_COLUMNS(ISO_MILLIS)} FROM users WHERE username = $1`,
+      `SELECT ${USER_COLUMNS(ISO_MILLIS)} FROM users
+        WHERE username = $1 AND email_verified_at IS NOT NULL`,
       [username],
     );
     return rows[0] && toProfileView(rows[0]);
   }
 
+  /** Public accounts only: an unverified account has no profile, followers or follows yet. */
   async idOf(username: string): Promise<string | undefined> {
     const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM users WHERE username = $1`,
+      `SELECT id FROM users WHERE username = $1 AND email_verified_at IS NOT NULL`,
       [username],
     );
     return rows[0]?.id;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainEvents, fieldProblem, isUuid, ProblemException } from '@nexus/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthStateCache } from '../auth/auth-state.cache';
+import { LoginProtection } from '../auth/login-protection.service';
 import { PasswordHasher } from '../auth/password-hasher.service';
 import { USERS_EVENTS, UserDeletedEvent, UserUpdatedEvent } from '../events/users.events';
 import { FollowsRepository } from '../follows/follows.repository';
@@ -48,6 +49,7 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly cache: AuthStateCache,
     private readonly events: DomainEvents,
+    private readonly protection: LoginProtection,
   ) {}
 
   /**
@@ -150,12 +152,15 @@ export class UsersService {
   /**
    * Deletes the account (deletion policy, docs/users.md): the `users` row goes, and with it, by
    * foreign-key cascade, sessions, tokens, follows and everything content rows reference it by.
-   * Requires the current password so a stolen access token alone cannot destroy an account.
+   * Requires the current password so a stolen access token alone cannot destroy an account; wrong
+   * passwords count towards the same lockout as login, so the token cannot be used to guess it.
    */
-  async deleteAccount(userId: string, password: string): Promise<void> {
+  async deleteAccount(userId: string, password: string, ip: string): Promise<void> {
     const account = await this.findLoginRecordById(userId);
     if (!account) throw userNotFound();
+    await this.protection.assertAllowed(account.id, ip);
     if (!(await this.hasher.verify(account.passwordHash, password))) {
+      await this.protection.recordFailure(account.id, ip);
       throw fieldProblem('password', 'password is incorrect');
     }
     await this.dataSource.transaction(async (em) => {
