@@ -117,6 +117,7 @@ describeFull('dependencies that stop answering (full mode)', () => {
       expect((await ready()).statusCode).toBe(503);
       const metrics = await t.inject({ method: 'GET', url: '/metrics' });
       expect(metrics.body).toMatch(/^nexus_redis_degraded 1$/m);
+      expect(metrics.body).toMatch(/^nexus_rate_limit_degraded 1$/m);
       expect(
         Number(/^nexus_redis_command_timeouts_total (\d+)/m.exec(metrics.body)?.[1]),
       ).toBeGreaterThan(0);
@@ -130,6 +131,7 @@ describeFull('dependencies that stop answering (full mode)', () => {
     expect(read.res.json().title).toBe('Written after Redis is back');
     const metrics = await t.inject({ method: 'GET', url: '/metrics' });
     expect(metrics.body).toMatch(/^nexus_redis_degraded 0$/m);
+    expect(metrics.body).toMatch(/^nexus_rate_limit_degraded 0$/m);
   });
 
   it('PostgreSQL paused: cached reads 200, everything else 503 + Retry-After within the bound; then recovery', async () => {

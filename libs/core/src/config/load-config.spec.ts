@@ -158,4 +158,31 @@ describe('loadConfig', () => {
     expect(loadConfig(production).metricsToken).toBeUndefined();
     expect(() => loadConfig({ ...production, METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
+
+  it('bounds registrations and dependency time-outs, with production-safe defaults', () => {
+    expect(loadConfig({ DATA_DIR: tmp() })).toMatchObject({
+      registerLimitPerIp: 10,
+      registerLimitGlobal: 1000,
+      dbStatementTimeoutMs: 10_000,
+      dbPoolAcquireTimeoutMs: 3000,
+      redisCommandTimeoutMs: 1000,
+    });
+    const set = loadConfig({
+      DATA_DIR: tmp(),
+      REGISTER_LIMIT_PER_IP: '3',
+      DB_STATEMENT_TIMEOUT_MS: '500',
+      REDIS_COMMAND_TIMEOUT_MS: '300',
+    });
+    expect(set).toMatchObject({
+      registerLimitPerIp: 3,
+      dbStatementTimeoutMs: 500,
+      redisCommandTimeoutMs: 300,
+    });
+    for (const name of [
+      'REGISTER_LIMIT_PER_IP',
+      'DB_POOL_ACQUIRE_TIMEOUT_MS',
+      'REDIS_COMMAND_TIMEOUT_MS',
+    ])
+      expect(() => loadConfig({ DATA_DIR: tmp(), [name]: '0' })).toThrow(new RegExp(name));
+  });
 });

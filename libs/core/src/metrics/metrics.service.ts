@@ -92,6 +92,18 @@ export class MetricsService implements OnModuleInit {
         this.inc(redis.commandTimeouts);
       },
     });
+    // Limits count in memory exactly while the main Redis is degraded (RateLimitService). Guarded:
+    // another module may register the same contract name first.
+    if (!this.registry.getSingleMetric('nexus_rate_limit_degraded')) {
+      new Gauge({
+        name: 'nexus_rate_limit_degraded',
+        help: '1 while rate limits count in process memory because Redis is not answering',
+        registers: [this.registry],
+        collect() {
+          this.set(redis.enabled && redis.degraded ? 1 : 0);
+        },
+      });
+    }
     new Gauge({
       name: 'nexus_redis_degraded',
       help: '1 while the main Redis is not answering in time and callers use their fallbacks',
