@@ -54,6 +54,11 @@ export interface AppConfig {
    * production; in production /metrics is off and readiness answers its status only.
    */
   metricsToken?: string;
+  /**
+   * Worker process only: port of its own `/metrics` (and `/health/live`) listener, on `host`.
+   * Unset: no listener (several workers on one host would collide on a fixed default).
+   */
+  workerMetricsPort?: number;
 }
 
 export type AppMode = 'embedded' | 'full';

@@ -158,4 +158,17 @@ describe('loadConfig', () => {
     expect(loadConfig(production).metricsToken).toBeUndefined();
     expect(() => loadConfig({ ...production, METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
+
+  it('reads WORKER_METRICS_PORT: unset means no worker listener', () => {
+    expect(loadConfig({ DATA_DIR: tmp() }).workerMetricsPort).toBeUndefined();
+    expect(loadConfig({ DATA_DIR: tmp(), WORKER_METRICS_PORT: '9464' }).workerMetricsPort).toBe(
+      9464,
+    );
+    expect(() => loadConfig({ DATA_DIR: tmp(), WORKER_METRICS_PORT: '0' })).toThrow(
+      /WORKER_METRICS_PORT/,
+    );
+    expect(() => loadConfig({ DATA_DIR: tmp(), WORKER_METRICS_PORT: 'x' })).toThrow(
+      /WORKER_METRICS_PORT/,
+    );
+  });
 });

@@ -165,6 +165,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     hstsMaxAgeSeconds: int('HSTS_MAX_AGE', 0, 0, 2 * 365 * 86_400),
     docsEnabled: bool('DOCS_ENABLED', !production),
     metricsToken,
+    workerMetricsPort:
+      read('WORKER_METRICS_PORT') === undefined
+        ? undefined
+        : int('WORKER_METRICS_PORT', 0, 1, 65535),
     ...overrides,
   };
 
