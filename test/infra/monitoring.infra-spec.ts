@@ -380,18 +380,9 @@ describeLive('Prometheus scraping a running api and worker (full mode, built dis
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'nexus-monitoring-'));
+    // Built by test/infra/global-setup.ts.
     const API_ENTRY = builtEntry('api');
     const WORKER_ENTRY = builtEntry('worker');
-    if (
-      !existsSync(join(ROOT, API_ENTRY)) ||
-      !existsSync(join(ROOT, WORKER_ENTRY)) ||
-      process.env.CI
-    ) {
-      const nest = require.resolve('@nestjs/cli/bin/nest.js');
-      for (const app of ['api', 'worker']) {
-        execFileSync(process.execPath, [nest, 'build', app], { cwd: ROOT, stdio: 'pipe' });
-      }
-    }
 
     adminUrl = new URL(process.env.TEST_DATABASE_URL!);
     const admin = new Client({ connectionString: adminUrl.toString() });

@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -52,13 +52,7 @@ describeFull('PostgreSQL restore drill (scripts/restore-drill.mjs)', () => {
     await admin.query(`DROP DATABASE IF EXISTS ${database}`);
     await admin.query(`CREATE DATABASE ${database}`);
     await admin.end();
-    const entry = builtEntry('api');
-    if (!existsSync(join(ROOT, entry))) {
-      execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', 'api'], {
-        cwd: ROOT,
-        stdio: 'pipe',
-      });
-    }
+    const entry = builtEntry('api'); // built by test/infra/global-setup.ts
     execFileSync(
       process.execPath,
       [
