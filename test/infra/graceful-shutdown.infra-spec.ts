@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { fullModeAvailable } from '../support/modes';
 import { deferred, waitUntil } from '../support/sync';
+import { deleteRedisPrefix } from './redis-prefix';
 import { ROOT, builtEntry } from './infra-files';
 
 /**
@@ -126,6 +127,7 @@ describeFull('graceful shutdown of the built api (SIGTERM during a request)', ()
       await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
       await admin.end();
     }
+    await deleteRedisPrefix(process.env.TEST_REDIS_URL!, `nexus-shutdown-${process.pid}`);
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

@@ -8,6 +8,7 @@ import { stringify } from 'yaml';
 import { fullModeAvailable } from '../support/modes';
 import { waitUntil } from '../support/sync';
 import { startTcpProxy, TcpProxy } from '../support/tcp-proxy';
+import { deleteRedisPrefix } from './redis-prefix';
 import { ROOT, builtEntry, readText, readYaml } from './infra-files';
 import {
   ALERTS_PATH,
@@ -507,6 +508,7 @@ describeLive('Prometheus scraping a running api and worker (full mode, built dis
       await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
       await admin.end();
     }
+    await deleteRedisPrefix(process.env.TEST_REDIS_URL!, `nexus-monitoring-${process.pid}`);
     if (dir) rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
