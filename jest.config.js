@@ -45,6 +45,8 @@ module.exports = {
       ...common,
       displayName: 'infra',
       testMatch: ['<rootDir>/test/infra/**/*.infra-spec.ts'],
+      // Builds dist/ once for the full-mode suites that start the built processes.
+      globalSetup: '<rootDir>/test/infra/global-setup.ts',
     },
   ],
 };

@@ -23,6 +23,7 @@ import {
   readText,
   readYaml,
 } from './infra-files';
+import { composeSchemaValidator } from './compose-schema';
 
 /**
  * The deployment files are code too: these checks catch a compose stack that cannot start
@@ -282,6 +283,15 @@ describe('docker-compose.yml', () => {
 
   it('runs Redis with the noeviction policy BullMQ needs', () => {
     expect(words(services.redis.command).join(' ')).toMatch(/--maxmemory-policy noeviction/);
+  });
+
+  it('is valid against the Compose Specification schema (no Docker engine needed)', () => {
+    const validate = composeSchemaValidator();
+    expect(validate(compose) ? [] : validate.errors).toEqual([]);
+    // The schema is strict enough to catch a misspelt key or a wrong type.
+    const broken = JSON.parse(JSON.stringify(compose)) as ComposeFile;
+    (broken.services.worker as Record<string, unknown>).helthcheck = {};
+    expect(validate(broken)).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AppLogger, ConfigError, loadConfig } from '@nexus/core';
+import { AppLogger, ConfigError, MetricsServer, MetricsService, loadConfig } from '@nexus/core';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
@@ -21,6 +21,15 @@ async function main(): Promise<void> {
   app.enableShutdownHooks();
   await app.init();
   const logger = app.get(AppLogger);
+  if (config.workerMetricsPort !== undefined) {
+    const server = new MetricsServer(app.get(MetricsService), config, (e) =>
+      logger.error(`metrics collection failed: ${e.message}`, undefined, 'MetricsServer'),
+    );
+    const port = await server.listen(config.workerMetricsPort, config.host);
+    // Left open through the drain (liveness and job metrics stay visible); the signal Nest
+    // re-raises once drained ends the process with it.
+    logger.log(`worker metrics on http://${config.host}:${port}/metrics`);
+  }
   logger.log(`Nexus worker started (queues on ${config.redisUrl ? 'Redis' : 'in-process'})`);
   // On SIGTERM/SIGINT Nest runs the shutdown hooks (running jobs finish, then connections
   // close) and re-raises the signal; QueueWorkers logs "queue workers stopped" once drained.

@@ -16,6 +16,7 @@ import { LoggingModule } from './logging/logging.module';
 import { MailModule } from './mail/mail.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
+import { DependencyMetrics } from './metrics/dependency-metrics';
 import { coreMigrations } from './migrations';
 import { QueueCoreModule } from './queue/queue.module';
 import { InstanceBroadcast } from './redis/instance-broadcast';
@@ -61,6 +62,7 @@ export class CoreModule {
         MetricsService,
         HttpPipeline,
         EdgeSafetyCheck,
+        DependencyMetrics,
       ],
       exports: [
         ClientIpResolver,

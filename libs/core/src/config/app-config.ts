@@ -64,6 +64,11 @@ export interface AppConfig {
   dbPoolAcquireTimeoutMs: number;
   /** Budget of one Redis command on request paths (limits, queue producers, broadcast, health). */
   redisCommandTimeoutMs: number;
+  /**
+   * Worker process only: port of its own `/metrics` (and `/health/live`) listener, on `host`.
+   * Unset: no listener (several workers on one host would collide on a fixed default).
+   */
+  workerMetricsPort?: number;
 }
 
 export type AppMode = 'embedded' | 'full';

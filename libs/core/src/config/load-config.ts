@@ -170,6 +170,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     dbStatementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
     dbPoolAcquireTimeoutMs: int('DB_POOL_ACQUIRE_TIMEOUT_MS', 3000, 100, 120_000),
     redisCommandTimeoutMs: int('REDIS_COMMAND_TIMEOUT_MS', 1000, 50, 60_000),
+    workerMetricsPort:
+      read('WORKER_METRICS_PORT') === undefined
+        ? undefined
+        : int('WORKER_METRICS_PORT', 0, 1, 65535),
     ...overrides,
   };
 

@@ -1,0 +1,188 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { AddressInfo, Server, Socket, connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { fullModeAvailable } from '../support/modes';
+import { deferred, waitUntil } from '../support/sync';
+import { deleteRedisPrefix } from './redis-prefix';
+import { ROOT, builtEntry } from './infra-files';
+
+/**
+ * What a rolling upgrade relies on: the built api, sent SIGTERM while a request waits on
+ * PostgreSQL, stops accepting connections, lets that request finish with its answer, and only
+ * then exits (by the signal). The request is held in flight by a proxy that stops forwarding
+ * the api's traffic to PostgreSQL until the test lets it through.
+ */
+
+// The built api comes from test/infra/global-setup.ts.
+const describeFull = fullModeAvailable() ? describe : describe.skip;
+
+/** A TCP proxy whose client → server direction can be held (bytes buffered, connections open). */
+async function holdingProxy(targetPort: number, targetHost: string) {
+  const held: (() => void)[] = [];
+  let holding = false;
+  const received = { whileHeld: 0 };
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const upstream = connect(targetPort, targetHost);
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('error', () => undefined);
+      s.on('close', () => sockets.delete(s));
+    }
+    client.on('data', (chunk) => {
+      if (!holding) return void upstream.write(chunk);
+      received.whileHeld += chunk.length;
+      held.push(() => upstream.write(chunk));
+    });
+    upstream.pipe(client);
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    received,
+    hold() {
+      holding = true;
+    },
+    release() {
+      holding = false;
+      for (const write of held.splice(0)) write();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+describeFull('graceful shutdown of the built api (SIGTERM during a request)', () => {
+  const database = `nexus_shutdown_${process.pid}`;
+  let adminUrl: URL;
+  let dir: string;
+  let api: ChildProcess | undefined;
+  let proxy: Awaited<ReturnType<typeof holdingProxy>>;
+  let port: number;
+  let log = '';
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'nexus-shutdown-'));
+    adminUrl = new URL(process.env.TEST_DATABASE_URL!);
+    const admin = new Client({ connectionString: adminUrl.toString() });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${database}`);
+    await admin.query(`CREATE DATABASE ${database}`);
+    await admin.end();
+    proxy = await holdingProxy(Number(adminUrl.port || 5432), adminUrl.hostname);
+    const databaseUrl = new URL(adminUrl);
+    databaseUrl.host = `127.0.0.1:${proxy.port}`;
+    databaseUrl.pathname = `/${database}`;
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    port = (probe.address() as AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
+    api = spawn(process.execPath, [builtEntry('api')], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'production',
+        DATABASE_URL: databaseUrl.toString(),
+        DB_MIGRATE: 'true',
+        REDIS_URL: process.env.TEST_REDIS_URL!,
+        REDIS_PREFIX: `nexus-shutdown-${process.pid}`,
+        JWT_SECRET: 'g'.repeat(48),
+        DATA_DIR: join(dir, 'data'),
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        RUN_WORKERS: 'false',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    api.stdout!.on('data', (c: Buffer) => (log += c.toString()));
+    api.stderr!.on('data', (c: Buffer) => (log += c.toString()));
+    await waitUntil(
+      async () => {
+        try {
+          return (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200;
+        } catch {
+          return false;
+        }
+      },
+      { timeoutMs: 90_000, what: `api ready\n${log}` },
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    if (api && api.exitCode === null && api.signalCode === null) api.kill('SIGKILL');
+    await proxy?.close();
+    if (adminUrl) {
+      const admin = new Client({ connectionString: adminUrl.toString() });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await admin.end();
+    }
+    await deleteRedisPrefix(process.env.TEST_REDIS_URL!, `nexus-shutdown-${process.pid}`);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finishes the in-flight request, refuses new connections, then exits by the signal', async () => {
+    const events: string[] = [];
+    const exited = new Promise<[number | null, string | null]>((resolve) =>
+      api!.once('exit', (code, signal) => {
+        events.push('exit');
+        resolve([code, signal]);
+      }),
+    );
+
+    // An uncached listing: it must reach PostgreSQL, where the proxy holds it.
+    proxy.hold();
+    const answered = deferred<{ status: number; body: string }>();
+    const agent = new Agent({ keepAlive: false });
+    const to = new Date(Date.now() - 1234).toISOString();
+    request(
+      { host: '127.0.0.1', port, path: `/api/v1/articles?limit=5&to=${to}`, agent },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => {
+          events.push('answered');
+          answered.resolve({ status: res.statusCode!, body });
+        });
+      },
+    )
+      .on('error', (e) => answered.reject(e))
+      .end();
+    // In flight: its query has reached the proxy and waits there.
+    await waitUntil(() => proxy.received.whileHeld > 0, { what: 'query held at the proxy' });
+
+    api!.kill('SIGTERM');
+    // The listening socket closes: a new connection is refused while the request is pending.
+    await waitUntil(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const s = connect(port, '127.0.0.1');
+          s.on('connect', () => {
+            s.destroy();
+            resolve(false);
+          });
+          s.on('error', () => resolve(true));
+        }),
+      { timeoutMs: 5000, what: 'new connections refused' },
+    );
+    expect(events).toEqual([]);
+
+    proxy.release();
+    const { status, body } = await answered.promise;
+    expect(status).toBe(200);
+    expect(JSON.parse(body)).toHaveProperty('items');
+    const [code, signal] = await exited;
+    expect(code === 0 || signal === 'SIGTERM').toBe(true);
+    expect(events).toEqual(['answered', 'exit']);
+  }, 60_000);
+});
