@@ -184,6 +184,8 @@ describe('loadConfig', () => {
       'REDIS_COMMAND_TIMEOUT_MS',
     ])
       expect(() => loadConfig({ DATA_DIR: tmp(), [name]: '0' })).toThrow(new RegExp(name));
+  });
+
   it('reads WORKER_METRICS_PORT: unset means no worker listener', () => {
     expect(loadConfig({ DATA_DIR: tmp() }).workerMetricsPort).toBeUndefined();
     expect(loadConfig({ DATA_DIR: tmp(), WORKER_METRICS_PORT: '9464' }).workerMetricsPort).toBe(
