@@ -54,6 +54,12 @@ export interface AppConfig {
    * production; in production /metrics is off and readiness answers its status only.
    */
   metricsToken?: string;
+  /** Open notification streams (SSE) per user and api instance; one more is refused (429). */
+  notificationsMaxStreams: number;
+  /** Interval of the SSE heartbeat comment (keeps proxies from closing an idle stream). */
+  notificationsHeartbeatMs: number;
+  /** How often a process running workers queues the current digest runs; 0 = never. */
+  notificationsDigestCheckMs: number;
 }
 
 export type AppMode = 'embedded' | 'full';

@@ -165,6 +165,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     hstsMaxAgeSeconds: int('HSTS_MAX_AGE', 0, 0, 2 * 365 * 86_400),
     docsEnabled: bool('DOCS_ENABLED', !production),
     metricsToken,
+    notificationsMaxStreams: int('NOTIFICATIONS_MAX_STREAMS', 5, 1, 100),
+    notificationsHeartbeatMs: int('NOTIFICATIONS_HEARTBEAT_MS', 15_000, 50, 300_000),
+    notificationsDigestCheckMs: int('NOTIFICATIONS_DIGEST_CHECK_MS', 600_000, 0, 86_400_000),
     ...overrides,
   };
 
