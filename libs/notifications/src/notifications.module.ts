@@ -51,6 +51,7 @@ import { NotificationTriggers } from './triggers/notification-triggers';
   ],
   exports: [
     UserDirectoryModule,
+    NotificationMetrics,
     UnsubscribeLinks,
     PreferencesService,
     NotificationsService,
@@ -74,6 +75,6 @@ export class NotificationsWorkerModule {}
     LoginCountriesRepository,
     OneClickBodyParser,
   ],
-  exports: [NotificationsService, NotificationStreams],
+  exports: [NotificationsWorkerModule, NotificationStreams],
 })
 export class NotificationsModule {}

@@ -84,10 +84,11 @@ export class FanoutService implements OnApplicationBootstrap {
     }));
     // Read outside the transaction (embedded mode has one session), applied only if the
     // checkpoint has not moved meanwhile (another runner of the same fan-out).
+    const prepared = await this.notifications.prepare(rows);
     const stored = await this.db.transaction(async (em): Promise<Stored | 'moved'> => {
       const locked = await this.fanouts.lock(eventId, em);
       if (!locked || locked.done || !samePosition(locked.cursor, current.cursor)) return 'moved';
-      const result = await this.notifications.store(rows, em);
+      const result = await this.notifications.write(prepared, em);
       await this.fanouts.advance(eventId, page.next, result.inserted.length, em);
       return result;
     });

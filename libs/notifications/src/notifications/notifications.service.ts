@@ -28,6 +28,12 @@ export interface NotificationPage {
   nextCursor: string | null;
 }
 
+/** Rows split by channel, preferences applied. */
+export interface Prepared {
+  inApp: NewNotification[];
+  toEmail: NewNotification[];
+}
+
 /** What a store left to do after its transaction commits. */
 export interface Stored {
   inserted: StoredNotification[];
@@ -70,6 +76,14 @@ export class NotificationsService {
 
   /** Writes the in-app rows (inside `em` when given); call `announce` once it has committed. */
   async store(rows: NewNotification[], em?: EntityManager): Promise<Stored> {
+    return this.write(await this.prepare(rows), em);
+  }
+
+  /**
+   * Applies the recipients' preferences. Outside any transaction: embedded mode has one session,
+   * so a read beside an open transaction would wait for it forever.
+   */
+  async prepare(rows: NewNotification[]): Promise<Prepared> {
     const inApp: NewNotification[] = [];
     const toEmail: NewNotification[] = [];
     for (const type of new Set(rows.map((r) => r.type))) {
@@ -84,6 +98,11 @@ export class NotificationsService {
         if (s.email) toEmail.push(row);
       }
     }
+    return { inApp, toEmail };
+  }
+
+  /** Inserts the prepared in-app rows (only `em` is used, so it may run inside a transaction). */
+  async write({ inApp, toEmail }: Prepared, em?: EntityManager): Promise<Stored> {
     const inserted = await this.repository.insertMany(inApp, em);
     return { inserted, toEmail };
   }
