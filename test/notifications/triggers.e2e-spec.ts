@@ -1,3 +1,4 @@
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DomainEvents } from '@nexus/core';
 import { DataSource } from 'typeorm';
 import { IpBlockedEvent, IpFlaggedEvent, SecurityEvents } from '@nexus/security-analytics';
@@ -172,15 +173,15 @@ describe.each(testModes())('notification triggers (%s mode)', (mode) => {
   it('a listener called twice with the same event id writes and mails once', async () => {
     const user = await registerUser(t);
     const fan = await registerUser(t);
-    const emitter = t.app.get(DomainEvents) as unknown as { emitter: { emitAsync: Function } };
+    const emitter = t.app.get(EventEmitter2);
     const meta = {
       eventId: '0b8a7c1e-1111-4a2b-9c3d-4e5f60718293',
       name: USERS_EVENTS.followed,
       occurredAt: new Date(),
     };
     const payload = { followerId: fan.id, followeeId: user.id };
-    await emitter.emitter.emitAsync(USERS_EVENTS.followed, payload, meta);
-    await emitter.emitter.emitAsync(USERS_EVENTS.followed, payload, meta);
+    await emitter.emitAsync(USERS_EVENTS.followed, payload, meta);
+    await emitter.emitAsync(USERS_EVENTS.followed, payload, meta);
     expect((await notificationsOf(t, user)).filter((n) => n.type === 'follower.new')).toHaveLength(
       1,
     );
