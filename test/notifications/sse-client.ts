@@ -22,13 +22,12 @@ export interface SseStream {
 /** A minimal EventSource over a real socket: parses events as they arrive. */
 export function openStream(baseUrl: string, headers: Record<string, string>): Promise<SseStream> {
   return new Promise((resolve, reject) => {
-    let req: ClientRequest;
     const events: SseEvent[] = [];
     let buffer = '';
     let raw = '';
     let ended = false;
     const endWaiters: (() => void)[] = [];
-    req = request(
+    const req: ClientRequest = request(
       `${baseUrl}/api/v1/notifications/stream`,
       { headers: { accept: 'text/event-stream', ...headers } },
       (res) => {
