@@ -79,12 +79,14 @@ describe.each(testModes())('fan-out and digests (%s mode)', (mode) => {
 
   it('a fan-out that fails after its first batch resumes at the checkpoint: no gap, no duplicate', async () => {
     const notifications = t.app.get(NotificationsService);
-    const write = notifications.write.bind(notifications);
+    const write = notifications.writeForRecipients.bind(notifications);
     let calls = 0;
-    const spy = jest.spyOn(notifications, 'write').mockImplementation(async (prepared, em) => {
-      if (++calls === 2) throw new Error('worker died mid fan-out (test)');
-      return write(prepared, em);
-    });
+    const spy = jest
+      .spyOn(notifications, 'writeForRecipients')
+      .mockImplementation(async (prepared, em) => {
+        if (++calls === 2) throw new Error('worker died mid fan-out (test)');
+        return write(prepared, em);
+      });
     try {
       const article = await createArticle(t, author.accessToken, { title: 'Interrupted' }, true);
       const [fanout] = await db.query(

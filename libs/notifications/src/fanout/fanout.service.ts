@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, InjectJobQueue, JobQueue } from '@nexus/core';
 import { UserDirectory } from '@nexus/users';
 import { DataSource } from 'typeorm';
-import { NotificationsService, Stored } from '../notifications/notifications.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { FanoutsRepository } from './fanouts.repository';
 
 export const NOTIFICATIONS_QUEUE = 'notifications';
@@ -85,15 +85,15 @@ export class FanoutService implements OnApplicationBootstrap {
     // Read outside the transaction (embedded mode has one session), applied only if the
     // checkpoint has not moved meanwhile (another runner of the same fan-out).
     const prepared = await this.notifications.prepare(rows);
-    const stored = await this.db.transaction(async (em): Promise<Stored | 'moved'> => {
+    const written = await this.db.transaction(async (em) => {
       const locked = await this.fanouts.lock(eventId, em);
       if (!locked || locked.done || !samePosition(locked.cursor, current.cursor)) return 'moved';
-      const result = await this.notifications.write(prepared, em);
-      await this.fanouts.advance(eventId, page.next, result.inserted.length, em);
+      const result = await this.notifications.writeForRecipients(prepared, em);
+      await this.fanouts.advance(eventId, page.next, result.recipients.length, em);
       return result;
     });
-    if (stored === 'moved') return 'more';
-    await this.notifications.announce(stored);
+    if (written === 'moved') return 'more';
+    await this.notifications.announceRecipients(written);
     return page.next ? 'more' : 'done';
   }
 

@@ -78,6 +78,38 @@ export class NotificationsRepository {
     return returnedRows<NotificationRow>(result).map(toStored);
   }
 
+  /**
+   * The fan-out's insert: one notification for many recipients, the shared fields sent once
+   * (the payload is the id array, not N copies of the data). Returns the recipients written.
+   */
+  async insertForRecipients(
+    recipientIds: string[],
+    n: Omit<NewNotification, 'recipientId'>,
+    em?: EntityManager,
+  ): Promise<string[]> {
+    if (!recipientIds.length) return [];
+    const rows = returnedRows<{ recipient_id: string }>(
+      await (em ?? this.dataSource).query(
+        `INSERT INTO notifications
+           (recipient_id, type, actor_id, subject_type, subject_id, data, source_event_id, dedup_key)
+         SELECT r, $2, $3, $4, $5, $6::jsonb, $7, $8 FROM unnest($1::uuid[]) AS r
+         ON CONFLICT (recipient_id, dedup_key) DO NOTHING
+         RETURNING recipient_id`,
+        [
+          recipientIds,
+          n.type,
+          n.actorId,
+          n.subjectType,
+          n.subjectId,
+          JSON.stringify(n.data),
+          n.sourceEventId,
+          n.dedupKey,
+        ],
+      ),
+    );
+    return rows.map((r) => r.recipient_id);
+  }
+
   /** Newest first after `after`; `limit + 1` rows so the caller knows whether there is more. */
   async page(
     recipientId: string,

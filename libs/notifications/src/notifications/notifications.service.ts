@@ -107,6 +107,37 @@ export class NotificationsService {
     return { inserted, toEmail };
   }
 
+  /**
+   * One notification for many recipients in one statement (the fan-out): preferences applied
+   * beforehand with `prepare`, rows written with `em`; `announce` after the commit.
+   */
+  async writeForRecipients(
+    { inApp, toEmail }: Prepared,
+    em: EntityManager,
+  ): Promise<{ recipients: string[]; type: NotificationType; toEmail: NewNotification[] }> {
+    const [first] = inApp;
+    if (!first) return { recipients: [], type: toEmail[0]?.type ?? 'article.published', toEmail };
+    const { recipientId: _r, ...shared } = first;
+    const recipients = await this.repository.insertForRecipients(
+      inApp.map((r) => r.recipientId),
+      shared,
+      em,
+    );
+    return { recipients, type: first.type, toEmail };
+  }
+
+  async announceRecipients(written: {
+    recipients: string[];
+    type: NotificationType;
+    toEmail: NewNotification[];
+  }): Promise<void> {
+    if (written.recipients.length) {
+      this.metrics.created.inc({ type: written.type }, written.recipients.length);
+      await this.changed(written.recipients);
+    }
+    await this.announce({ inserted: [], toEmail: written.toEmail });
+  }
+
   async announce({ inserted, toEmail }: Stored): Promise<void> {
     if (inserted.length) {
       for (const n of inserted) this.metrics.created.inc({ type: n.type });
