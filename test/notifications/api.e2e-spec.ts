@@ -217,6 +217,23 @@ describe.each(testModes())('notifications API (%s mode)', (mode) => {
     expect(tampered.statusCode).toBe(400);
     expect(tampered.headers['content-type']).toMatch(PROBLEM);
 
+    // Opening the link (GET) only shows the confirmation form.
+    const page = await t.inject({ method: 'GET', url: `${url.pathname}${url.search}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.body).toContain('<form method="post"');
+    expect(page.body).toContain('name="List-Unsubscribe" value="One-Click"');
+    const stillOn = (
+      await t.inject({
+        method: 'GET',
+        url: '/api/v1/notifications/preferences',
+        headers: bearer(user.accessToken),
+      })
+    ).json();
+    expect(
+      stillOn.types.find((x: { type: string }) => x.type === 'follower.new').channels.email,
+    ).toBe(true);
+
     const res = await t.inject({
       method: 'POST',
       url: `${url.pathname}${url.search}`,

@@ -3,6 +3,7 @@ import {
   Controller,
   Delete,
   Get,
+  Header,
   HttpCode,
   Param,
   Post,
@@ -123,6 +124,31 @@ export class NotificationsController {
     return { marked: await this.notifications.markAllRead(user.id) };
   }
 
+  @Get('unsubscribe')
+  @Public()
+  @Header('content-type', 'text/html; charset=utf-8')
+  @Header('cache-control', 'no-store')
+  @ApiOperation({
+    summary: 'The page behind the unsubscribe link of an email: a button that confirms (POST)',
+    description: 'Opening the link changes nothing (mail scanners open links); the button does.',
+  })
+  @ApiProduces('text/html')
+  @ApiOkResponse({
+    description: 'A confirmation page',
+    content: { 'text/html': { schema: { type: 'string' } } },
+  })
+  @ApiProblems(400)
+  confirmPage(@Query() q: UnsubscribeQueryDto): string {
+    const target = this.verified(q.token);
+    const what = target.type === 'digest' ? 'the digest emails' : `emails of type ${target.type}`;
+    return (
+      `<!doctype html><html><head><title>Unsubscribe</title></head><body>` +
+      `<p>Stop ${what}?</p><form method="post" action="?token=${encodeURIComponent(q.token)}">` +
+      `<input type="hidden" name="List-Unsubscribe" value="One-Click">` +
+      `<button type="submit">Unsubscribe</button></form></body></html>`
+    );
+  }
+
   @Post('unsubscribe')
   @Public()
   @HttpCode(200)
@@ -138,15 +164,7 @@ export class NotificationsController {
     @Query() q: UnsubscribeQueryDto,
     @Body() _body: UnsubscribeBodyDto,
   ): Promise<UnsubscribedDto> {
-    const target = this.links.verify(q.token);
-    if (!target) {
-      throw new ProblemException({
-        status: 400,
-        type: 'invalid-unsubscribe-link',
-        title: 'Invalid unsubscribe link',
-        errors: [{ field: 'token', messages: ['token was not issued by this service'] }],
-      });
-    }
+    const target = this.verified(q.token);
     if (target.type === 'digest') await this.preferences.stopDigest(target.userId);
     else await this.preferences.unsubscribe(target.userId, target.type);
     return { unsubscribed: target.type };
@@ -168,5 +186,18 @@ export class NotificationsController {
   @ApiProblems(400, 401, 404)
   async remove(@CurrentUser() user: AuthUser, @Param() p: NotificationIdParams): Promise<void> {
     await this.notifications.remove(user.id, p.id);
+  }
+
+  private verified(token: string) {
+    const target = this.links.verify(token);
+    if (!target) {
+      throw new ProblemException({
+        status: 400,
+        type: 'invalid-unsubscribe-link',
+        title: 'Invalid unsubscribe link',
+        errors: [{ field: 'token', messages: ['token was not issued by this service'] }],
+      });
+    }
+    return target;
   }
 }
