@@ -1,9 +1,80 @@
 import { Module } from '@nestjs/common';
+import { ContentModule } from '@nexus/content';
+import { QueueModule } from '@nexus/core';
+import { UserDirectoryModule } from '@nexus/users';
+import { NotificationsController } from './api/notifications.controller';
+import { OneClickBodyParser } from './api/one-click-body';
+import { DigestService } from './digests/digest.service';
+import { DigestsRepository } from './digests/digests.repository';
+import { FanoutService, NOTIFICATIONS_QUEUE } from './fanout/fanout.service';
+import { FanoutsRepository } from './fanout/fanouts.repository';
+import { NotificationsProcessor } from './fanout/notifications.processor';
+import { NotificationMail } from './mail/notification-mail';
+import { UnsubscribeLinks } from './mail/unsubscribe-links';
+import { NotificationMetrics } from './notification-metrics';
+import { NotificationsRepository } from './notifications/notifications.repository';
+import { NotificationsService } from './notifications/notifications.service';
+import { PreferencesRepository } from './preferences/preferences.repository';
+import { PreferencesService } from './preferences/preferences.service';
+import { NotificationStreams } from './stream/notification-streams';
+import { LoginCountriesRepository } from './triggers/login-countries.repository';
+import { NotificationTriggers } from './triggers/notification-triggers';
 
-/** The api part of @nexus/notifications: controllers and the services they use. */
-@Module({})
-export class NotificationsModule {}
-
-/** The worker part of @nexus/notifications: queue processors and scheduled work, never a controller. */
-@Module({})
+/**
+ * The worker part of @nexus/notifications: storing and mailing notifications, the fan-out and
+ * digest jobs (processors bound where RUN_WORKERS is on), never a controller. The api imports it
+ * too: embedded mode runs the processors in the api, and the api's triggers store through it.
+ */
+@Module({
+  imports: [
+    UserDirectoryModule,
+    QueueModule.forFeature({
+      name: NOTIFICATIONS_QUEUE,
+      attempts: 5,
+      backoffMs: 1000,
+      concurrency: 2,
+    }),
+  ],
+  providers: [
+    NotificationsRepository,
+    PreferencesRepository,
+    DigestsRepository,
+    FanoutsRepository,
+    NotificationMetrics,
+    UnsubscribeLinks,
+    NotificationMail,
+    PreferencesService,
+    NotificationsService,
+    FanoutService,
+    DigestService,
+    NotificationsProcessor,
+  ],
+  exports: [
+    UserDirectoryModule,
+    NotificationMetrics,
+    UnsubscribeLinks,
+    PreferencesService,
+    NotificationsService,
+    FanoutService,
+    DigestService,
+  ],
+})
 export class NotificationsWorkerModule {}
+
+/**
+ * The api part of @nexus/notifications: the REST API and the live stream, and the triggers
+ * (listeners of users', content's and security-analytics' events, which run where events are
+ * delivered).
+ */
+@Module({
+  imports: [NotificationsWorkerModule, ContentModule],
+  controllers: [NotificationsController],
+  providers: [
+    NotificationStreams,
+    NotificationTriggers,
+    LoginCountriesRepository,
+    OneClickBodyParser,
+  ],
+  exports: [NotificationsWorkerModule, NotificationStreams],
+})
+export class NotificationsModule {}

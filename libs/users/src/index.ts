@@ -28,3 +28,7 @@ export { AdminBootstrap } from './admin/admin-bootstrap.service';
 
 // Domain events.
 export * from './events/users.events';
+
+// Bulk reads for other modules, in the api and the worker (notifications' fan-out and emails).
+export { UserDirectory, UserDirectoryModule } from './directory/user-directory.service';
+export type { FollowerIdPage, UserContact } from './directory/user-directory.service';

@@ -46,6 +46,11 @@ export class CommentsService {
     private readonly cursors: KeysetCursors,
   ) {}
 
+  /** Who wrote a comment (notifications' reply trigger); undefined when it is gone. */
+  async authorOf(commentId: string): Promise<string | undefined> {
+    return (await this.comments.findWithArticle(commentId))?.authorId;
+  }
+
   /** Top-level comments, oldest first (keyset), each with its first replies. */
   async list(
     articleId: string,

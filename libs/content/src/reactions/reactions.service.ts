@@ -26,6 +26,11 @@ export class ReactionsService {
     private readonly events: DomainEvents,
   ) {}
 
+  /** The article's current like count, read from the row, uncached (notifications' milestones). */
+  likesCount(articleId: string): Promise<number> {
+    return this.articleRows.likesCount(articleId);
+  }
+
   async like(user: AuthUser, articleId: string): Promise<ReactionState> {
     return this.change(user, articleId, true);
   }

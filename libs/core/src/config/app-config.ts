@@ -69,6 +69,12 @@ export interface AppConfig {
    * Unset: no listener (several workers on one host would collide on a fixed default).
    */
   workerMetricsPort?: number;
+  /** Open notification streams (SSE) per user and api instance; one more is refused (429). */
+  notificationsMaxStreams: number;
+  /** Interval of the SSE heartbeat comment (keeps proxies from closing an idle stream). */
+  notificationsHeartbeatMs: number;
+  /** How often a process running workers queues the current digest runs; 0 = never. */
+  notificationsDigestCheckMs: number;
 }
 
 export type AppMode = 'embedded' | 'full';

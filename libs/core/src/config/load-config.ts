@@ -174,6 +174,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
       read('WORKER_METRICS_PORT') === undefined
         ? undefined
         : int('WORKER_METRICS_PORT', 0, 1, 65535),
+    notificationsMaxStreams: int('NOTIFICATIONS_MAX_STREAMS', 5, 1, 100),
+    notificationsHeartbeatMs: int('NOTIFICATIONS_HEARTBEAT_MS', 15_000, 50, 300_000),
+    notificationsDigestCheckMs: int('NOTIFICATIONS_DIGEST_CHECK_MS', 600_000, 0, 86_400_000),
     ...overrides,
   };
 

@@ -20,6 +20,8 @@ export interface EmailDelivery {
   messageId: string | null;
   requestId: string | null;
   sentAt: Date | null;
+  /** Extra headers sent with the email (e.g. List-Unsubscribe); null when none. */
+  headers: Record<string, string> | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -27,15 +29,18 @@ export interface EmailDelivery {
 export type NewEmailDelivery = Pick<
   EmailDelivery,
   'idempotencyKey' | 'to' | 'template' | 'subject' | 'html' | 'text' | 'requestId'
->;
+> & { headers?: Record<string, string> | null };
 
 /** What the sender needs of a claimed delivery. */
-export type ClaimedEmail = Pick<EmailDelivery, 'id' | 'to' | 'subject' | 'html' | 'text'>;
+export type ClaimedEmail = Pick<
+  EmailDelivery,
+  'id' | 'to' | 'subject' | 'html' | 'text' | 'headers'
+>;
 
 const COLUMNS = `id, idempotency_key AS "idempotencyKey", to_address AS "to", template, subject,
   html, text, status, attempts, last_error AS "lastError", message_id AS "messageId",
   request_id AS "requestId", sent_at AS "sentAt", created_at AS "createdAt",
-  updated_at AS "updatedAt"`;
+  updated_at AS "updatedAt", headers`;
 
 /** A delivery stuck in `sending` this long belonged to a worker that died mid-send. */
 const STALE_SENDING = '10 minutes';
@@ -50,11 +55,20 @@ export class EmailDeliveriesRepository {
     const rows = returnedRows<EmailDelivery>(
       await this.dataSource.query(
         `INSERT INTO email_deliveries
-           (idempotency_key, to_address, template, subject, html, text, request_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+           (idempotency_key, to_address, template, subject, html, text, request_id, headers)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (idempotency_key) DO NOTHING
          RETURNING ${COLUMNS}`,
-        [d.idempotencyKey, d.to, d.template, d.subject, d.html, d.text, d.requestId],
+        [
+          d.idempotencyKey,
+          d.to,
+          d.template,
+          d.subject,
+          d.html,
+          d.text,
+          d.requestId,
+          d.headers ? JSON.stringify(d.headers) : null,
+        ],
       ),
     );
     return rows[0];
@@ -110,7 +124,7 @@ export class EmailDeliveriesRepository {
           WHERE id = $1
             AND (status IN ('queued', 'failed')
                  OR (status = 'sending' AND updated_at < now() - interval '${STALE_SENDING}'))
-          RETURNING id, to_address AS "to", subject, html, text`,
+          RETURNING id, to_address AS "to", subject, html, text, headers`,
         [id],
       ),
     );

@@ -40,6 +40,7 @@ export class EmailProcessor extends WorkerHost implements DeadLetterAware<EmailJ
         html: delivery.html,
         text: delivery.text,
         messageId,
+        ...(delivery.headers ? { headers: delivery.headers } : {}),
       });
     } catch (e) {
       await this.deliveries.markFailed(deliveryId, (e as Error).message);

@@ -12,6 +12,8 @@ export interface OutgoingMail {
   text: string;
   /** Stable Message-ID, so a receiver can drop a duplicate after a worker crash. */
   messageId: string;
+  /** Extra headers, e.g. `List-Unsubscribe`. */
+  headers?: Record<string, string>;
 }
 
 /**

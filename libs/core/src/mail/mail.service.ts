@@ -20,6 +20,8 @@ export interface SendMailInput {
   context: Record<string, unknown>;
   /** Same key → same delivery: a repeated call never sends twice. Defaults to a random key. */
   idempotencyKey?: string;
+  /** Extra headers (e.g. `List-Unsubscribe`), stored with the delivery and sent as given. */
+  headers?: Record<string, string>;
 }
 
 export interface EmailJob {
@@ -54,6 +56,7 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
       template: input.template,
       ...rendered,
       requestId: RequestContext.requestId() ?? null,
+      headers: input.headers ?? null,
     });
     // Already recorded under this key: the earlier call owns its delivery.
     if (!inserted) return (await this.deliveries.findByIdempotencyKey(idempotencyKey))!;

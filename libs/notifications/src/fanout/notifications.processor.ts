@@ -1,0 +1,26 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { JobEnvelope, QueueJob } from '@nexus/core';
+import { DigestService, DigestJob } from '../digests/digest.service';
+import { FanoutJob, FanoutService, NOTIFICATIONS_QUEUE } from './fanout.service';
+
+/** The notifications queue: fan-out batches and digest runs. */
+@Processor(NOTIFICATIONS_QUEUE)
+export class NotificationsProcessor extends WorkerHost {
+  constructor(
+    private readonly fanout: FanoutService,
+    private readonly digests: DigestService,
+  ) {
+    super();
+  }
+
+  override async process(job: QueueJob<JobEnvelope<FanoutJob | DigestJob>>): Promise<unknown> {
+    switch (job.name) {
+      case 'fanout':
+        return this.fanout.run(job.data.payload as FanoutJob);
+      case 'digest':
+        return this.digests.run(job.data.payload as DigestJob);
+      default:
+        throw new Error(`unknown notifications job ${job.name}`);
+    }
+  }
+}

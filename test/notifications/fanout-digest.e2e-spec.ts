@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { ArticleEvent, ContentEvents } from '@nexus/content';
+import {
+  DigestService,
+  FANOUT_BATCH,
+  FanoutService,
+  NotificationsService,
+  periodStartOf,
+} from '@nexus/notifications';
+import { DataSource } from 'typeorm';
+import { createArticle } from '../content/content-helpers';
+import { bearer, registerUser, RegisteredUser } from '../support/auth';
+import { testModes } from '../support/modes';
+import { waitUntil } from '../support/sync';
+import { startTestApp, TestApp } from '../support/test-app';
+import { follow } from './notification-helpers';
+
+/** Followers written straight into users' tables: the fan-out reads them through UserDirectory. */
+async function seedFollowers(db: DataSource, followeeId: string, n: number): Promise<void> {
+  const tag = randomUUID().slice(0, 8);
+  await db.query(
+    `WITH u AS (
+       INSERT INTO users (email, username, display_name, password_hash, email_verified_at)
+       SELECT 'f' || $2 || '-' || g || '@example.test', 'f' || $2 || g, 'Follower ' || g, 'x', now()
+         FROM generate_series(1, $3::int) g
+       RETURNING id)
+     INSERT INTO follows (follower_id, followee_id, created_at)
+     SELECT id, $1, now() - (random() * interval '30 days') FROM u`,
+    [followeeId, tag, n],
+  );
+}
+
+const countFor = async (db: DataSource, eventId: string) =>
+  (
+    await db.query(
+      `SELECT count(*)::int AS n, count(DISTINCT recipient_id)::int AS distinct_n
+         FROM notifications WHERE source_event_id = $1`,
+      [eventId],
+    )
+  )[0] as { n: number; distinct_n: number };
+
+describe.each(testModes())('fan-out and digests (%s mode)', (mode) => {
+  let t: TestApp;
+  let db: DataSource;
+  let author: RegisteredUser;
+  const FOLLOWERS = FANOUT_BATCH * 2 + 321;
+
+  beforeAll(async () => {
+    t = await startTestApp(mode);
+    db = t.app.get(DataSource);
+    author = await registerUser(t);
+    await seedFollowers(db, author.id, FOLLOWERS);
+  });
+  afterAll(() => t?.close());
+
+  it('publishing reaches every follower once, in batched multi-row inserts', async () => {
+    const article = await createArticle(t, author.accessToken, { title: 'To everyone' }, true);
+    const [fanout] = await db.query(
+      `SELECT event_id FROM notification_fanouts WHERE article_id = $1`,
+      [article.id],
+    );
+    await waitUntil(
+      async () =>
+        (
+          await db.query(`SELECT done_at FROM notification_fanouts WHERE event_id = $1`, [
+            fanout.event_id,
+          ])
+        )[0].done_at,
+      { timeoutMs: 60_000, what: 'fan-out done' },
+    );
+    expect(await countFor(db, fanout.event_id)).toEqual({ n: FOLLOWERS, distinct_n: FOLLOWERS });
+    const [progress] = await db.query(
+      `SELECT delivered FROM notification_fanouts WHERE event_id = $1`,
+      [fanout.event_id],
+    );
+    expect(progress.delivered).toBe(FOLLOWERS);
+  });
+
+  it('a fan-out that fails after its first batch resumes at the checkpoint: no gap, no duplicate', async () => {
+    const notifications = t.app.get(NotificationsService);
+    const write = notifications.writeForRecipients.bind(notifications);
+    let calls = 0;
+    const spy = jest
+      .spyOn(notifications, 'writeForRecipients')
+      .mockImplementation(async (prepared, em) => {
+        if (++calls === 2) throw new Error('worker died mid fan-out (test)');
+        return write(prepared, em);
+      });
+    try {
+      const article = await createArticle(t, author.accessToken, { title: 'Interrupted' }, true);
+      const [fanout] = await db.query(
+        `SELECT event_id FROM notification_fanouts WHERE article_id = $1`,
+        [article.id],
+      );
+      await waitUntil(
+        async () =>
+          (
+            await db.query(`SELECT done_at FROM notification_fanouts WHERE event_id = $1`, [
+              fanout.event_id,
+            ])
+          )[0].done_at,
+        { timeoutMs: 60_000, what: 'fan-out done after the retry' },
+      );
+      expect(calls).toBeGreaterThan(2);
+      expect(await countFor(db, fanout.event_id)).toEqual({ n: FOLLOWERS, distinct_n: FOLLOWERS });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('the same published event twice, and two runners at once, still write each row once', async () => {
+    const article = await createArticle(t, author.accessToken, { title: 'Twice' });
+    const eventId = randomUUID();
+    const emitter = t.app.get(EventEmitter2);
+    const event = new ArticleEvent(article.id, author.id, article.slug, 'published');
+    const meta = { eventId, name: ContentEvents.articlePublished, occurredAt: new Date() };
+    await emitter.emitAsync(ContentEvents.articlePublished, event, meta);
+    await emitter.emitAsync(ContentEvents.articlePublished, event, meta);
+    const fanout = t.app.get(FanoutService);
+    await Promise.all([fanout.run({ eventId }), fanout.run({ eventId })]);
+    await waitUntil(
+      async () =>
+        (
+          await db.query(`SELECT done_at FROM notification_fanouts WHERE event_id = $1`, [eventId])
+        )[0].done_at,
+      { timeoutMs: 60_000, what: 'fan-out done' },
+    );
+    expect(await countFor(db, eventId)).toEqual({ n: FOLLOWERS, distinct_n: FOLLOWERS });
+  });
+
+  it('a daily digest goes once per user and period, however often the job runs', async () => {
+    const reader = await registerUser(t);
+    const put = await t.inject({
+      method: 'PUT',
+      url: '/api/v1/notifications/preferences',
+      headers: bearer(reader.accessToken),
+      payload: { digest: 'daily' },
+    });
+    expect(put.statusCode).toBe(200);
+    const fan = await registerUser(t);
+    await follow(t, fan, reader);
+    const digests = t.app.get(DigestService);
+    // The digest for tomorrow covers today.
+    const periodStart = periodStartOf('daily', new Date(Date.now() + 86_400_000));
+    const job = { period: 'daily' as const, periodStart };
+    const runs = await Promise.all([digests.run(job), digests.run(job)]);
+    await digests.run(job);
+    expect(runs.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1);
+    const mail = await t.mailbox.waitFor(
+      (m) => m.to.includes(reader.email) && /daily Nexus digest/.test(m.subject),
+    );
+    expect(mail.text).toContain(`${fan.displayName} started following you.`);
+    const rows = await db.query(
+      `SELECT count(*)::int AS n FROM email_deliveries WHERE to_address = $1 AND template = 'notification-digest'`,
+      [reader.email],
+    );
+    expect(rows[0].n).toBe(1);
+    const recorded = await db.query(
+      `SELECT notifications FROM notification_digests WHERE user_id = $1`,
+      [reader.id],
+    );
+    expect(recorded).toEqual([{ notifications: 1 }]);
+    expect(periodStartOf('weekly', new Date('2026-12-03T10:00:00Z'))).toBe('2026-11-30');
+  });
+});
