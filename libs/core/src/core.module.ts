@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TerminusModule } from '@nestjs/terminus';
 import { CoreCacheModule } from './cache/cache.module';
@@ -11,6 +12,8 @@ import { EdgeSafetyCheck } from './http/edge-safety.check';
 import { HttpPipeline } from './http/http-pipeline';
 import { KeysetCursors } from './http/keyset-cursors';
 import { DomainEvents } from './events/domain-events';
+import { OUTBOX_RELAY_ENABLED, OutboxRelay } from './events/outbox-relay';
+import { OutboxRepository } from './events/outbox.repository';
 import { RateLimitService } from './limits/rate-limit.service';
 import { LoggingModule } from './logging/logging.module';
 import { MailModule } from './mail/mail.module';
@@ -26,6 +29,11 @@ export interface CoreModuleOptions {
   migrations?: MigrationList;
   /** Serve /health and /metrics (api); the worker has no HTTP server. */
   http?: boolean;
+  /**
+   * Deliver the outbox of domain events in this process (default: with `http`, i.e. the api,
+   * where the modules' listeners are composed; the worker only writes events).
+   */
+  outboxRelay?: boolean;
 }
 
 /** Config, logging, events, database, Redis, cache, queues, limits and mail for one process. */
@@ -39,6 +47,7 @@ export class CoreModule {
       imports: [
         ConfigHolderModule.forRoot(configProvider),
         LoggingModule,
+        DiscoveryModule,
         EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false }),
         DatabaseModule.forRoot([
           ...coreMigrations,
@@ -57,6 +66,12 @@ export class CoreModule {
         },
         { provide: KeysetCursors, useFactory: () => new KeysetCursors(config.jwtSecret) },
         DomainEvents,
+        OutboxRepository,
+        OutboxRelay,
+        {
+          provide: OUTBOX_RELAY_ENABLED,
+          useValue: options.outboxRelay ?? options.http !== false,
+        },
         RateLimitService,
         MetricsService,
         HttpPipeline,
@@ -66,6 +81,12 @@ export class CoreModule {
         ClientIpResolver,
         KeysetCursors,
         DomainEvents,
+        OutboxRepository,
+        OutboxRelay,
+        {
+          provide: OUTBOX_RELAY_ENABLED,
+          useValue: options.outboxRelay ?? options.http !== false,
+        },
         RateLimitService,
         MetricsService,
         HttpPipeline,

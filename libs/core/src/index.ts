@@ -43,3 +43,5 @@ export * from './http/route-access';
 export * from './http/edge-safety.check';
 export * from './util/maybe-promise';
 export * from './http/operator-access';
+export * from './events/outbox-relay';
+export * from './events/outbox.repository';

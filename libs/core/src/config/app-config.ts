@@ -54,6 +54,12 @@ export interface AppConfig {
    * production; in production /metrics is off and readiness answers its status only.
    */
   metricsToken?: string;
+  /** How often the outbox relay looks for undelivered domain events (ms). */
+  outboxPollMs: number;
+  /** Base of the exponential backoff before a failed outbox listener is called again (ms). */
+  outboxBackoffMs: number;
+  /** Delivered outbox events are kept this long (hours), then pruned. */
+  outboxRetentionHours: number;
 }
 
 export type AppMode = 'embedded' | 'full';

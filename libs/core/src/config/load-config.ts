@@ -165,6 +165,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     hstsMaxAgeSeconds: int('HSTS_MAX_AGE', 0, 0, 2 * 365 * 86_400),
     docsEnabled: bool('DOCS_ENABLED', !production),
     metricsToken,
+    outboxPollMs: int('OUTBOX_POLL_MS', 1000, 10, 600_000),
+    outboxBackoffMs: int('OUTBOX_BACKOFF_MS', 1000, 10, 3_600_000),
+    outboxRetentionHours: int('OUTBOX_RETENTION_HOURS', 24, 1, 24 * 365),
     ...overrides,
   };
 

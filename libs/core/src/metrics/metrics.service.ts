@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { CacheService } from '../cache/cache.service';
+import { OutboxRelay } from '../events/outbox-relay';
 import { QueueRegistry } from '../queue/queue.registry';
 import { InstanceBroadcast } from '../redis/instance-broadcast';
 
@@ -25,6 +26,7 @@ export class MetricsService implements OnModuleInit {
     private readonly cache: CacheService,
     private readonly queues: QueueRegistry,
     private readonly broadcast: InstanceBroadcast,
+    private readonly outbox: OutboxRelay,
   ) {}
 
   onModuleInit(): void {
@@ -76,6 +78,7 @@ export class MetricsService implements OnModuleInit {
         for (const t of broadcast.stats().ackTimeouts) this.inc({ channel: t.channel }, t.count);
       },
     });
+    this.registerOutboxMetrics();
     const queues = this.queues;
     new Gauge({
       name: 'nexus_queue_jobs',
@@ -91,6 +94,42 @@ export class MetricsService implements OnModuleInit {
             .catch(() => ({}) as Record<string, number>);
           for (const [state, n] of Object.entries(counts)) this.set({ queue: name, state }, n);
         }
+      },
+    });
+  }
+
+  /** Outbox gauges read the table (every process's events); the counter is this process's. */
+  private registerOutboxMetrics(): void {
+    const outbox = this.outbox;
+    let stats: Promise<{ pending: number; oldestSeconds: number }> | undefined;
+    // Both gauges come from one query per scrape.
+    const read = () =>
+      (stats ??= outbox.pendingStats().finally(() => setImmediate(() => (stats = undefined))));
+    new Gauge({
+      name: 'nexus_outbox_pending',
+      help: 'Domain events in the outbox not yet delivered to every listener',
+      registers: [this.registry],
+      async collect() {
+        const s = await read().catch(() => undefined);
+        if (s) this.set(s.pending);
+      },
+    });
+    new Gauge({
+      name: 'nexus_outbox_oldest_pending_seconds',
+      help: 'Age of the oldest undelivered domain event in the outbox (0 when none)',
+      registers: [this.registry],
+      async collect() {
+        const s = await read().catch(() => undefined);
+        if (s) this.set(s.oldestSeconds);
+      },
+    });
+    new Counter({
+      name: 'nexus_outbox_delivered_total',
+      help: 'Outbox events this process delivered to every listener',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(outbox.delivered);
       },
     });
   }
