@@ -19,6 +19,7 @@ export const OUTBOX_RELAY_ENABLED = Symbol('OUTBOX_RELAY_ENABLED');
 export interface StagedEvent {
   readonly eventId: string;
   readonly name: string;
+  readonly aggregateId: string | null;
 }
 
 interface Listener {
@@ -30,6 +31,8 @@ interface Listener {
 /** A relay that died mid-delivery leaves its rows leased this long before another takes them. */
 const LEASE_MS = 60_000;
 const BATCH = 100;
+/** How many events of one aggregate a fast path delivers at most before leaving the rest. */
+const FAST_PATH_RUN = 100;
 const MAX_BACKOFF_MS = 10 * 60_000;
 const PRUNE_EVERY_MS = 10 * 60_000;
 
@@ -45,6 +48,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly listeners = new Map<string, Listener[]>();
   private readonly staged = new WeakMap<EntityManager, StagedEvent[]>();
+  /** Per aggregate, the tail of this process's deliveries: one at a time, in order. */
+  private readonly aggregateTails = new Map<string, Promise<void>>();
   private pollTimer?: NodeJS.Timeout;
   private polling?: Promise<void>;
   private lastPrune = 0;
@@ -89,7 +94,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       payload,
       requestId: RequestContext.requestId() ?? null,
     });
-    const event: StagedEvent = { eventId, name };
+    const event: StagedEvent = { eventId, name, aggregateId };
     const list = this.staged.get(em);
     if (list) list.push(event);
     else this.staged.set(em, [event]);
@@ -104,20 +109,35 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /**
-   * Fast path, after commit: delivers these events now, waiting for their listeners. An event
-   * another relay holds, or queued behind an undelivered one of its aggregate, is left to the
-   * poller. Never throws: the write happened, and the row keeps the event.
+   * Fast path, after commit: delivers these events now, waiting for their listeners. An
+   * aggregate's events go out from its head (an earlier event committed by a concurrent write is
+   * delivered first, by whichever fast path of this process gets there first); an event another
+   * relay holds, or behind one waiting for a retry, is left to the poller. Never throws: the
+   * write happened, and the row keeps the event.
    */
   async deliverNow(events: readonly StagedEvent[]): Promise<void> {
-    if (!this.enabled || !events.length) return;
-    try {
-      const claimed = await this.outbox.claimByIds(
-        events.map((e) => e.eventId),
-        LEASE_MS,
-      );
-      for (const event of claimed) await this.deliver(event);
-    } catch (e) {
-      this.logger.warn(`outbox fast path failed, the poller will deliver: ${(e as Error).message}`);
+    if (!this.enabled) return;
+    for (const staged of events) {
+      try {
+        if (staged.aggregateId === null) {
+          const [event] = await this.outbox.claimByIds([staged.eventId], LEASE_MS);
+          if (event) await this.deliver(event);
+          continue;
+        }
+        const aggregateId = staged.aggregateId;
+        await this.inOrder(aggregateId, async () => {
+          for (let n = 0; n < FAST_PATH_RUN; n++) {
+            const head = await this.outbox.claimHead(aggregateId, LEASE_MS);
+            if (!head) return;
+            await this.deliver(head);
+            if (head.id === staged.eventId) return;
+          }
+        });
+      } catch (e) {
+        this.logger.warn(
+          `outbox fast path failed, the poller will deliver: ${(e as Error).message}`,
+        );
+      }
     }
   }
 
@@ -126,7 +146,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     let attempted = 0;
     for (;;) {
       const batch = await this.outbox.claimDue(BATCH, LEASE_MS);
-      for (const event of batch) await this.deliver(event);
+      for (const event of batch) {
+        if (event.aggregateId === null) await this.deliver(event);
+        else await this.inOrder(event.aggregateId, () => this.deliver(event));
+      }
       attempted += batch.length;
       if (batch.length < BATCH || this.stopped) return attempted;
     }
@@ -152,10 +175,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           done.add(l.key);
         }),
       );
-    // Fast path: still inside the request's context; the poller takes the writer's request id.
-    const results = RequestContext.current()
-      ? await run()
-      : await RequestContext.run({ requestId: event.requestId ?? `event-${event.id}` }, run);
+    // The writer's request id, whoever delivers it (logs and jobs of the listeners carry it).
+    const results = await RequestContext.run(
+      { requestId: event.requestId ?? `event-${event.id}` },
+      run,
+    );
     const errors = results
       .map((r, i) => (r.status === 'rejected' ? `${todo[i].key}: ${errorText(r.reason)}` : ''))
       .filter(Boolean);
@@ -173,6 +197,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       `outbox event ${event.name} ${event.id}: ${errors.join('; ')} (retry in ${retryInMs} ms)`,
     );
     await this.outbox.markFailed(event.id, [...done], errors.join('; '), retryInMs);
+  }
+
+  /** Runs `work` after this process's earlier deliveries of the aggregate have finished. */
+  private async inOrder(aggregateId: string, work: () => Promise<void>): Promise<void> {
+    const previous = this.aggregateTails.get(aggregateId) ?? Promise.resolve();
+    const current = previous.then(work, work);
+    const tail = current.catch(() => undefined);
+    this.aggregateTails.set(aggregateId, tail);
+    try {
+      await current;
+    } finally {
+      if (this.aggregateTails.get(aggregateId) === tail) this.aggregateTails.delete(aggregateId);
+    }
   }
 
   private schedulePoll(delayMs: number): void {

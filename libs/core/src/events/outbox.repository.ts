@@ -72,6 +72,26 @@ export class OutboxRepository {
   }
 
   /**
+   * Leases the oldest undelivered event of the aggregate if it is claimable (due, not leased):
+   * the fast path delivers an aggregate's events from its head, so it never overtakes one.
+   */
+  async claimHead(aggregateId: string, leaseMs: number): Promise<OutboxEvent | undefined> {
+    const rows = returnedRows<OutboxEvent>(
+      await this.dataSource.query(
+        `UPDATE outbox_events o
+            SET locked_until = now() + ($2 || ' milliseconds')::interval, attempts = attempts + 1
+          WHERE o.id = (SELECT h.id FROM outbox_events h
+                         WHERE h.aggregate_id = $1 AND h.delivered_at IS NULL
+                         ORDER BY h.seq LIMIT 1)
+            AND ${CLAIMABLE}
+          RETURNING ${COLUMNS}`,
+        [aggregateId, String(leaseMs)],
+      ),
+    );
+    return rows[0];
+  }
+
+  /**
    * Leases up to `limit` due events; rows another relay is claiming right now are skipped
    * (`SKIP LOCKED`), so several api instances share the work instead of repeating it.
    */
