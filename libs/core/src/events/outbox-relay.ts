@@ -184,7 +184,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       .map((r, i) => (r.status === 'rejected' ? `${todo[i].key}: ${errorText(r.reason)}` : ''))
       .filter(Boolean);
     if (!errors.length) {
-      await this.outbox.markDelivered(event.id);
+      await this.outbox.markDelivered(event.id, [...done]);
       this.deliveredCount++;
       return;
     }

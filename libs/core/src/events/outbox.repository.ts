@@ -116,12 +116,14 @@ export class OutboxRepository {
     return sortBySeq(rows);
   }
 
-  async markDelivered(id: string): Promise<void> {
+  /** `done`: every listener that handled it (kept for inspection until the row is pruned). */
+  async markDelivered(id: string, done: string[]): Promise<void> {
     await this.dataSource.query(
       `UPDATE outbox_events
-          SET delivered_at = now(), locked_until = NULL, last_error = NULL
+          SET delivered_at = now(), locked_until = NULL, last_error = NULL,
+              done_listeners = $2::text[]
         WHERE id = $1`,
-      [id],
+      [id, done],
     );
   }
 
