@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TerminusModule } from '@nestjs/terminus';
+import { QueuesAdminController } from './admin/queues-admin.controller';
 import { CoreCacheModule } from './cache/cache.module';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
@@ -58,7 +59,8 @@ export class CoreModule {
         MailModule,
         TerminusModule.forRoot({ errorLogStyle: 'json', gracefulShutdownTimeoutMs: 0 }),
       ],
-      controllers: options.http === false ? [] : [HealthController, MetricsController],
+      controllers:
+        options.http === false ? [] : [HealthController, MetricsController, QueuesAdminController],
       providers: [
         {
           provide: ClientIpResolver,
