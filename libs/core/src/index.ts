@@ -45,3 +45,4 @@ export * from './util/maybe-promise';
 export * from './http/operator-access';
 export * from './events/outbox-relay';
 export * from './events/outbox.repository';
+export * from './admin/bull-board';
