@@ -3,25 +3,22 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AdminBootstrap, FollowsService } from '@nexus/users';
 import { ADMIN_ENV, bearer, loginAsAdmin, registerUser, RegisteredUser } from '../support/auth';
+import { eventRecorder } from '../support/event-recorder';
 import { testModes } from '../support/modes';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe.each(testModes())('profiles, follows and admin (%s mode)', (mode) => {
   let t: TestApp;
-  let events: EventEmitter2;
-  const received: { name: string; payload: unknown }[] = [];
+  // Outbox events reach @OnEvent listeners (not EventEmitter2.on): record them with one.
+  const { module: recorder, received } = eventRecorder([
+    'users.user.followed',
+    'users.user.updated',
+    'users.user.deleted',
+    'users.user.registered',
+    'users.user.logged_in',
+  ]);
   beforeAll(async () => {
-    t = await startTestApp(mode, { env: { ...ADMIN_ENV } });
-    events = t.app.get(EventEmitter2);
-    for (const name of [
-      'users.user.followed',
-      'users.user.updated',
-      'users.user.deleted',
-      'users.user.registered',
-      'users.user.logged_in',
-    ]) {
-      events.on(name, (payload: unknown) => received.push({ name, payload }));
-    }
+    t = await startTestApp(mode, { env: { ...ADMIN_ENV }, imports: [recorder] });
   });
   afterAll(() => t?.close());
 
@@ -235,7 +232,7 @@ describe.each(testModes())('profiles, follows and admin (%s mode)', (mode) => {
   it('keeps the published article count from content events', async () => {
     const u = await registerUser(t);
     const ev = (name: string, extra: object = {}) =>
-      events.emitAsync(name, {
+      t.app.get(EventEmitter2).emitAsync(name, {
         articleId: randomUUID(),
         authorId: u.id,
         slug: 's',

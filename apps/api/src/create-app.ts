@@ -1,7 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DynamicModule, Type } from '@nestjs/common';
-import { AppConfig, configureHttp, fastifyOptions } from '@nexus/core';
+import { AppConfig, configureHttp, fastifyOptions, mountBullBoard } from '@nexus/core';
+import { Authenticator } from '@nexus/users';
 import { AppModule } from './app.module';
 
 /** Builds the fully configured api application (used by main.ts, e2e tests and benchmarks). */
@@ -15,5 +16,13 @@ export async function createApp(
     { bufferLogs: true, abortOnError: false },
   );
   await configureHttp(app, config);
+  // Bull Board (full mode) is a Fastify plugin outside Nest's guards: users' Authenticator checks
+  // each of its requests, admins only.
+  const authenticator = app.get(Authenticator);
+  await mountBullBoard(app, config, async (authorization) => {
+    const result = await authenticator.authenticate(authorization);
+    if (!('user' in result)) return 'unauthenticated';
+    return result.user.role === 'admin' ? 'admin' : 'forbidden';
+  });
   return app;
 }

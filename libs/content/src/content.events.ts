@@ -44,6 +44,8 @@ export class CommentCreatedEvent {
     readonly authorId: string,
     readonly articleAuthorId: string,
     readonly parentId: string | null,
+    /** Author of the comment replied to (null for a top-level comment). */
+    readonly parentAuthorId: string | null = null,
   ) {}
 }
 
@@ -62,6 +64,9 @@ export class ReactionChangedEvent {
     readonly articleId: string,
     readonly userId: string,
     readonly liked: boolean,
+    readonly articleAuthorId: string | null = null,
+    /** Likes of the article once this change committed (reaction milestones). */
+    readonly likesCount: number | null = null,
   ) {}
 }
 

@@ -1,6 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TerminusModule } from '@nestjs/terminus';
+import { QueuesAdminController } from './admin/queues-admin.controller';
 import { CoreCacheModule } from './cache/cache.module';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
@@ -11,6 +13,8 @@ import { EdgeSafetyCheck } from './http/edge-safety.check';
 import { HttpPipeline } from './http/http-pipeline';
 import { KeysetCursors } from './http/keyset-cursors';
 import { DomainEvents } from './events/domain-events';
+import { OUTBOX_RELAY_ENABLED, OutboxRelay } from './events/outbox-relay';
+import { OutboxRepository } from './events/outbox.repository';
 import { RateLimitService } from './limits/rate-limit.service';
 import { LoggingModule } from './logging/logging.module';
 import { MailModule } from './mail/mail.module';
@@ -27,6 +31,11 @@ export interface CoreModuleOptions {
   migrations?: MigrationList;
   /** Serve /health and /metrics (api); the worker has no HTTP server. */
   http?: boolean;
+  /**
+   * Deliver the outbox of domain events in this process (default: with `http`, i.e. the api,
+   * where the modules' listeners are composed; the worker only writes events).
+   */
+  outboxRelay?: boolean;
 }
 
 /** Config, logging, events, database, Redis, cache, queues, limits and mail for one process. */
@@ -40,6 +49,7 @@ export class CoreModule {
       imports: [
         ConfigHolderModule.forRoot(configProvider),
         LoggingModule,
+        DiscoveryModule,
         EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false }),
         DatabaseModule.forRoot([
           ...coreMigrations,
@@ -50,7 +60,8 @@ export class CoreModule {
         MailModule,
         TerminusModule.forRoot({ errorLogStyle: 'json', gracefulShutdownTimeoutMs: 0 }),
       ],
-      controllers: options.http === false ? [] : [HealthController, MetricsController],
+      controllers:
+        options.http === false ? [] : [HealthController, MetricsController, QueuesAdminController],
       providers: [
         {
           provide: ClientIpResolver,
@@ -58,6 +69,12 @@ export class CoreModule {
         },
         { provide: KeysetCursors, useFactory: () => new KeysetCursors(config.jwtSecret) },
         DomainEvents,
+        OutboxRepository,
+        OutboxRelay,
+        {
+          provide: OUTBOX_RELAY_ENABLED,
+          useValue: options.outboxRelay ?? options.http !== false,
+        },
         RateLimitService,
         MetricsService,
         HttpPipeline,
@@ -68,6 +85,12 @@ export class CoreModule {
         ClientIpResolver,
         KeysetCursors,
         DomainEvents,
+        OutboxRepository,
+        OutboxRelay,
+        {
+          provide: OUTBOX_RELAY_ENABLED,
+          useValue: options.outboxRelay ?? options.http !== false,
+        },
         RateLimitService,
         MetricsService,
         HttpPipeline,

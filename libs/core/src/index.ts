@@ -45,3 +45,6 @@ export * from './http/edge-safety.check';
 export * from './util/maybe-promise';
 export * from './http/operator-access';
 export * from './metrics/metrics-server';
+export * from './events/outbox-relay';
+export * from './events/outbox.repository';
+export * from './admin/bull-board';

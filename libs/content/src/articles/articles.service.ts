@@ -163,13 +163,22 @@ export class ArticlesService {
         detail: 'Verify your email address before publishing.',
       });
     }
-    const { record, changed } = await this.db.transaction(async (em) => {
+    // Durable (outbox): followers are notified of every publication.
+    const record = await this.events.transaction(async (em) => {
       const current = await this.lockForChange(id, user, em);
-      if (current.status === 'published') return { record: current, changed: false };
+      if (current.status === 'published') return current;
       await this.articles.publish(id, em);
-      return { record: await this.articles.findById(id, em), changed: true };
+      const published = await this.articles.findById(id, em);
+      await this.events.emitInTransaction(
+        em,
+        ContentEvents.articlePublished,
+        articleEvent(published),
+        {
+          aggregateId: id,
+        },
+      );
+      return published;
     });
-    if (changed) await this.events.emit(ContentEvents.articlePublished, articleEvent(record));
     return this.toView(record);
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { affectedCount, KeysetPosition, returnedRows } from '@nexus/core';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ArticleStatus, toIso } from '../articles/article.types';
 
 /** A comment as stored; `replyCount` only on top-level comments of a thread page. */
@@ -85,28 +85,31 @@ export class CommentsRepository {
   async parentOf(
     commentId: string,
     articleId: string,
-  ): Promise<{ parentId: string | null } | undefined> {
-    const rows = returnedRows<{ parent_id: string | null }>(
-      await this.db.query(`SELECT parent_id FROM comments WHERE id = $1 AND article_id = $2`, [
-        commentId,
-        articleId,
-      ]),
+  ): Promise<{ parentId: string | null; authorId: string } | undefined> {
+    const rows = returnedRows<{ parent_id: string | null; author_id: string }>(
+      await this.db.query(
+        `SELECT parent_id, author_id FROM comments WHERE id = $1 AND article_id = $2`,
+        [commentId, articleId],
+      ),
     );
-    return rows[0] && { parentId: rows[0].parent_id };
+    return rows[0] && { parentId: rows[0].parent_id, authorId: rows[0].author_id };
   }
 
   /**
    * Inserts a comment if the article is published, checked in the same statement: the article
    * may be unpublished or deleted after the caller's check. `undefined` when it was not.
    */
-  async insertIfPublished(c: {
-    articleId: string;
-    authorId: string;
-    parentId: string | null;
-    body: string;
-  }): Promise<CommentRecord | undefined> {
+  async insertIfPublished(
+    c: {
+      articleId: string;
+      authorId: string;
+      parentId: string | null;
+      body: string;
+    },
+    em?: EntityManager,
+  ): Promise<CommentRecord | undefined> {
     const rows = returnedRows<CommentRow>(
-      await this.db.query(
+      await (em ?? this.db).query(
         `INSERT INTO comments (article_id, author_id, parent_id, body)
          SELECT a.id, $2, $3, $4 FROM articles a WHERE a.id = $1 AND a.status = 'published'
          RETURNING ${COLUMNS}`,

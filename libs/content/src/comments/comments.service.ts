@@ -86,6 +86,7 @@ export class CommentsService {
   async create(user: AuthUser, articleId: string, input: CreateCommentDto): Promise<CommentView> {
     const article = await this.articles.getVisibleRecord(articleId, user);
     if (article.status !== 'published') throw notPublished();
+    let parentAuthorId: string | null = null;
     if (input.parentId) {
       const parent = await this.comments.parentOf(input.parentId, articleId);
       if (!parent) {
@@ -105,27 +106,34 @@ export class CommentsService {
           errors: [{ field: 'parentId', messages: ['parentId must be a top-level comment'] }],
         });
       }
+      parentAuthorId = parent.authorId;
     }
     // The article may be unpublished or deleted between the check and the insert: the insert
     // re-checks in the same statement, so no comment lands on an article readers cannot see.
-    const comment = await this.comments.insertIfPublished({
-      articleId,
-      authorId: user.id,
-      parentId: input.parentId ?? null,
-      body: input.body,
+    // Durable (outbox): the article's author (and the parent's) are notified of every comment.
+    const comment = await this.events.transaction(async (em) => {
+      const inserted = await this.comments.insertIfPublished(
+        { articleId, authorId: user.id, parentId: input.parentId ?? null, body: input.body },
+        em,
+      );
+      if (!inserted) return undefined;
+      await this.events.emitInTransaction(
+        em,
+        ContentEvents.commentCreated,
+        new CommentCreatedEvent(
+          inserted.id,
+          articleId,
+          user.id,
+          article.authorId,
+          input.parentId ?? null,
+          parentAuthorId,
+        ),
+        { aggregateId: articleId },
+      );
+      return inserted;
     });
     if (!comment) throw notPublished();
     const cards = await this.authors.cards([user.id]);
-    await this.events.emit(
-      ContentEvents.commentCreated,
-      new CommentCreatedEvent(
-        comment.id,
-        articleId,
-        user.id,
-        article.authorId,
-        input.parentId ?? null,
-      ),
-    );
     return toView(comment, cards);
   }
 

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainEvents } from '@nexus/core';
 import type { AuthUser } from '@nexus/users';
-import { DataSource } from 'typeorm';
 import { ArticlesRepository } from '../articles/articles.repository';
 import { ArticlesService } from '../articles/articles.service';
 import { notPublished } from '../comments/comments.service';
@@ -19,7 +17,6 @@ export interface ReactionState {
 @Injectable()
 export class ReactionsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly reactions: ReactionsRepository,
     private readonly articleRows: ArticlesRepository,
     private readonly articles: ArticlesService,
@@ -42,7 +39,8 @@ export class ReactionsService {
   private async change(user: AuthUser, articleId: string, liked: boolean): Promise<ReactionState> {
     const article = await this.articles.getVisibleRecord(articleId, user);
     if (article.status !== 'published') throw notPublished();
-    const { changed, likesCount, published } = await this.db.transaction(async (em) => {
+    // Durable (outbox): reaction milestones are notified from this event.
+    const { likesCount, published } = await this.events.transaction(async (em) => {
       // Lock the article row the way the counter trigger will before touching reactions: a
       // concurrent unpublish cannot slip in, and two likes of one article queue here instead of
       // deadlocking (the trigger would upgrade a weaker lock while the other transaction waits
@@ -52,19 +50,18 @@ export class ReactionsService {
       const changed = liked
         ? await this.reactions.add(articleId, user.id, em)
         : await this.reactions.remove(articleId, user.id, em);
-      return {
-        changed,
-        likesCount: await this.articleRows.likesCount(articleId, em),
-        published: true,
-      };
+      const count = await this.articleRows.likesCount(articleId, em);
+      if (changed) {
+        await this.events.emitInTransaction(
+          em,
+          ContentEvents.reactionChanged,
+          new ReactionChangedEvent(articleId, user.id, liked, article.authorId, count),
+          { aggregateId: articleId },
+        );
+      }
+      return { likesCount: count, published: true };
     });
     if (!published) throw notPublished();
-    if (changed) {
-      await this.events.emit(
-        ContentEvents.reactionChanged,
-        new ReactionChangedEvent(articleId, user.id, liked),
-      );
-    }
     return { articleId, liked, likesCount };
   }
 }

@@ -75,6 +75,12 @@ export interface AppConfig {
   notificationsHeartbeatMs: number;
   /** How often a process running workers queues the current digest runs; 0 = never. */
   notificationsDigestCheckMs: number;
+  /** How often the outbox relay looks for undelivered domain events (ms). */
+  outboxPollMs: number;
+  /** Base of the exponential backoff before a failed outbox listener is called again (ms). */
+  outboxBackoffMs: number;
+  /** Delivered outbox events are kept this long (hours), then pruned. */
+  outboxRetentionHours: number;
 }
 
 export type AppMode = 'embedded' | 'full';

@@ -177,6 +177,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     notificationsMaxStreams: int('NOTIFICATIONS_MAX_STREAMS', 5, 1, 100),
     notificationsHeartbeatMs: int('NOTIFICATIONS_HEARTBEAT_MS', 15_000, 50, 300_000),
     notificationsDigestCheckMs: int('NOTIFICATIONS_DIGEST_CHECK_MS', 600_000, 0, 86_400_000),
+    outboxPollMs: int('OUTBOX_POLL_MS', 1000, 10, 600_000),
+    outboxBackoffMs: int('OUTBOX_BACKOFF_MS', 1000, 10, 3_600_000),
+    outboxRetentionHours: int('OUTBOX_RETENTION_HOURS', 24, 1, 24 * 365),
     ...overrides,
   };
 

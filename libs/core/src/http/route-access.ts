@@ -82,3 +82,13 @@ export function edgeSafeReason(enhancer: unknown): string | undefined {
   const type = typeof enhancer === 'function' ? enhancer : (enhancer as object).constructor;
   return Reflect.getMetadata(EDGE_SAFE, type) as string | undefined;
 }
+
+/** Metadata key of the roles a route is restricted to (checked by users' global RolesGuard). */
+export const ROUTE_ROLES = 'nexus:roles';
+
+/**
+ * Restricts a route to callers with one of these roles, for core's own controllers (feature
+ * libs use users' `@Roles`, which sets the same key).
+ */
+export const RequireRoles = (...roles: string[]): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(ROUTE_ROLES, roles), NeedsCaller());

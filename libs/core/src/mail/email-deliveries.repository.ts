@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { returnedRows } from '../database/sql-results';
+import { ISO_MICROS, KeysetPosition } from '../http/keyset-cursors';
 
 export type EmailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'dead';
 
@@ -147,6 +148,68 @@ export class EmailDeliveriesRepository {
         WHERE id = $1`,
       [id, error.slice(0, 1000)],
     );
+  }
+
+  /**
+   * One page of deliveries (optionally of one status), most recently changed first; keyset on
+   * (updated_at, id), `limit + 1` rows so the caller sees whether more exist. `position` is
+   * `updated_at` to the microsecond.
+   */
+  async page(
+    status: EmailStatus | undefined,
+    limit: number,
+    after?: KeysetPosition,
+  ): Promise<(EmailDelivery & { position: string })[]> {
+    const params: unknown[] = [status ?? null];
+    let keyset = '';
+    if (after) {
+      params.push(after.at, after.id);
+      keyset = `AND (updated_at, id) < ($2::timestamptz, $3::uuid)`;
+    }
+    return returnedRows<EmailDelivery & { position: string }>(
+      await this.dataSource.query(
+        `SELECT ${COLUMNS}, to_char(updated_at AT TIME ZONE 'UTC', ${ISO_MICROS}) AS position
+           FROM email_deliveries
+          WHERE ($1::varchar IS NULL OR status = $1) ${keyset}
+          ORDER BY updated_at DESC, id DESC
+          LIMIT ${Number(limit) + 1}`,
+        params,
+      ),
+    );
+  }
+
+  /** Deliveries per status (every status present, zeros included). */
+  async countByStatus(): Promise<Record<EmailStatus, number>> {
+    const rows = returnedRows<{ status: EmailStatus; n: number }>(
+      await this.dataSource.query(
+        `SELECT status, count(*)::int AS n FROM email_deliveries GROUP BY status`,
+      ),
+    );
+    const counts: Record<EmailStatus, number> = {
+      queued: 0,
+      sending: 0,
+      sent: 0,
+      failed: 0,
+      dead: 0,
+    };
+    for (const r of rows) counts[r.status] = r.n;
+    return counts;
+  }
+
+  /**
+   * Gives a dead (or failed) delivery a fresh set of attempts: back to `queued`. `undefined` when
+   * it is in another status (sent, queued, being sent) or does not exist.
+   */
+  async requeue(id: string): Promise<EmailDelivery | undefined> {
+    const rows = returnedRows<EmailDelivery>(
+      await this.dataSource.query(
+        `UPDATE email_deliveries SET status = 'queued', attempts = 0, updated_at = now()
+          WHERE id = $1 AND status IN ('dead', 'failed')
+          RETURNING ${COLUMNS}`,
+        [id],
+      ),
+    );
+    return rows[0];
   }
 
   /** After the last attempt; a delivery that was sent meanwhile stays sent. */

@@ -8,7 +8,8 @@ import { EMAIL_QUEUE, MailService } from './mail.service';
 
 @Global()
 @Module({
-  imports: [QueueModule.forFeature({ name: EMAIL_QUEUE, concurrency: 5 })],
+  // As many sends in flight as the SMTP pool has connections (mail-transport.ts).
+  imports: [QueueModule.forFeature({ name: EMAIL_QUEUE, concurrency: 10 })],
   providers: [EmailDeliveriesRepository, MailService, MailTemplates, MailTransport, EmailProcessor],
   exports: [EmailDeliveriesRepository, MailService, MailTemplates, MailTransport],
 })

@@ -74,6 +74,29 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
     return ids.length;
   }
 
+  /**
+   * Sends a dead (or failed) delivery again with a fresh set of attempts, under a new job id (the
+   * old one may still be remembered by the queue). `undefined` when it is not dead or failed.
+   */
+  async retry(id: string): Promise<EmailDelivery | undefined> {
+    const delivery = await this.deliveries.requeue(id);
+    if (!delivery) return undefined;
+    await this.queue
+      .add(
+        'send',
+        { deliveryId: id },
+        {
+          jobId: `${id}:retry:${Date.now()}`,
+          attempts: this.config.mailMaxAttempts,
+          backoffMs: this.config.mailBackoffMs,
+        },
+      )
+      .catch((e: Error) =>
+        this.logger.warn(`email ${id} stays queued for the relay: ${e.message}`),
+      );
+    return delivery;
+  }
+
   onApplicationBootstrap(): void {
     if (!this.config.runWorkers) return;
     // Embedded queues live in memory: pick up what the previous run left undelivered.

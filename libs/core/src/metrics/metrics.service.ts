@@ -3,6 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { CacheService } from '../cache/cache.service';
+import { OutboxRelay } from '../events/outbox-relay';
+import { EmailDeliveriesRepository } from '../mail/email-deliveries.repository';
+import { QueueStats } from '../queue/queue-stats';
 import { QueueRegistry } from '../queue/queue.registry';
 import { databaseFaults } from '../errors/dependency-errors';
 import { InstanceBroadcast } from '../redis/instance-broadcast';
@@ -31,6 +34,9 @@ export class MetricsService implements OnModuleInit {
     private readonly broadcast: InstanceBroadcast,
     private readonly redis: RedisService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRelay,
+    private readonly queueStats: QueueStats,
+    private readonly deliveries: EmailDeliveriesRepository,
   ) {}
 
   onModuleInit(): void {
@@ -132,6 +138,8 @@ export class MetricsService implements OnModuleInit {
         this.inc(databaseFaults.unavailable);
       },
     });
+    this.registerOutboxMetrics();
+    this.registerQueueMetrics();
     const queues = this.queues;
     new Gauge({
       name: 'nexus_queue_jobs',
@@ -147,6 +155,95 @@ export class MetricsService implements OnModuleInit {
             .catch(() => ({}) as Record<string, number>);
           for (const [state, n] of Object.entries(counts)) this.set({ queue: name, state }, n);
         }
+      },
+    });
+  }
+
+  /**
+   * Job durations and failures of the jobs this process runs (the worker in full mode, the api in
+   * embedded mode); the age of each queue's oldest waiting job; email deliveries per status.
+   */
+  private registerQueueMetrics(): void {
+    const duration = new Histogram({
+      name: 'nexus_queue_job_duration_seconds',
+      help: 'Duration of job runs (every attempt) per queue, in the process that ran them',
+      labelNames: ['queue'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+      registers: [this.registry],
+    });
+    const failed = new Counter({
+      name: 'nexus_queue_jobs_failed_total',
+      help: 'Job runs that threw (each failed attempt) per queue, in the process that ran them',
+      labelNames: ['queue'] as const,
+      registers: [this.registry],
+    });
+    this.queueStats.observe((queue, seconds, outcome) => {
+      duration.observe({ queue }, seconds);
+      if (outcome === 'failed') failed.inc({ queue });
+    });
+    const queues = this.queues;
+    new Gauge({
+      name: 'nexus_queue_oldest_waiting_seconds',
+      help: 'How long the oldest waiting job of each queue has waited (0 when none waits)',
+      labelNames: ['queue'] as const,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const name of queues.names()) {
+          const ms = await queues
+            .raw(name)!
+            .oldestWaitingMs?.()
+            .catch(() => undefined);
+          if (ms !== undefined) this.set({ queue: name }, (ms ?? 0) / 1000);
+        }
+      },
+    });
+    const deliveries = this.deliveries;
+    new Gauge({
+      name: 'nexus_email_deliveries',
+      help: 'Email deliveries per status (queued, sending, sent, failed, dead)',
+      labelNames: ['status'] as const,
+      registers: [this.registry],
+      async collect() {
+        const counts = await deliveries.countByStatus().catch(() => undefined);
+        if (!counts) return;
+        for (const [status, n] of Object.entries(counts)) this.set({ status }, n);
+      },
+    });
+  }
+
+  /** Outbox gauges read the table (every process's events); the counter is this process's. */
+  private registerOutboxMetrics(): void {
+    const outbox = this.outbox;
+    let stats: Promise<{ pending: number; oldestSeconds: number }> | undefined;
+    // Both gauges come from one query per scrape.
+    const read = () =>
+      (stats ??= outbox.pendingStats().finally(() => setImmediate(() => (stats = undefined))));
+    new Gauge({
+      name: 'nexus_outbox_pending',
+      help: 'Domain events in the outbox not yet delivered to every listener',
+      registers: [this.registry],
+      async collect() {
+        const s = await read().catch(() => undefined);
+        if (s) this.set(s.pending);
+      },
+    });
+    new Gauge({
+      name: 'nexus_outbox_oldest_pending_seconds',
+      help: 'Age of the oldest undelivered domain event in the outbox (0 when none)',
+      registers: [this.registry],
+      async collect() {
+        const s = await read().catch(() => undefined);
+        if (s) this.set(s.oldestSeconds);
+      },
+    });
+    new Counter({
+      name: 'nexus_outbox_delivered_total',
+      help: 'Outbox events this process delivered to every listener',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(outbox.delivered);
       },
     });
   }

@@ -57,6 +57,11 @@ export class InProcessQueue implements JobQueue {
     return { ...this.stats };
   }
 
+  async oldestWaitingMs(): Promise<number | null> {
+    const oldest = this.pending[0] as (QueueJob & { enqueuedAt?: number }) | undefined;
+    return oldest?.enqueuedAt === undefined ? null : Math.max(0, Date.now() - oldest.enqueuedAt);
+  }
+
   /** Binds the processor; jobs added before are run now. */
   attach(handler: Handler): void {
     this.handler = handler;
@@ -97,6 +102,7 @@ export class InProcessQueue implements JobQueue {
   }
 
   private enqueue(job: QueueJob<JobEnvelope<unknown>>): void {
+    (job as QueueJob & { enqueuedAt?: number }).enqueuedAt = Date.now();
     this.pending.push(job);
     this.stats.waiting++;
     this.drain();

@@ -13,6 +13,7 @@ import { RequestContext } from '../context/request-context';
 import { redisOptions } from '../redis/redis.service';
 import { InProcessQueue } from './in-process-queue';
 import { QueueRegistry } from './queue.registry';
+import { QueueStats } from './queue-stats';
 import { DeadLetterAware, JobEnvelope, QueueJob } from './queue.types';
 
 interface ProcessorInstance extends Partial<DeadLetterAware> {
@@ -34,6 +35,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly discovery: DiscoveryService,
     private readonly registry: QueueRegistry,
+    private readonly stats: QueueStats,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -53,9 +55,18 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     if (!definition)
       throw new Error(`@Processor('${queueName}') has no QueueModule.forFeature definition`);
     const run = (job: QueueJob<JobEnvelope<unknown>>) =>
-      RequestContext.run({ requestId: job.data?.requestId ?? `job-${job.id}` }, () =>
-        processor.process(job),
-      );
+      RequestContext.run({ requestId: job.data?.requestId ?? `job-${job.id}` }, async () => {
+        const started = process.hrtime.bigint();
+        const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+        try {
+          const result = await processor.process(job);
+          this.stats.record(queueName, seconds(), 'completed');
+          return result;
+        } catch (e) {
+          this.stats.record(queueName, seconds(), 'failed');
+          throw e;
+        }
+      });
     const onDead = processor.onDead?.bind(processor);
 
     const raw = this.registry.raw(queueName);

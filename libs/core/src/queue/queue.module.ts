@@ -2,13 +2,14 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { QueueRegistry } from './queue.registry';
 import { QueueWorkers } from './queue-workers';
+import { QueueStats } from './queue-stats';
 import { QueueDefinition, queueToken } from './queue.types';
 
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [QueueRegistry, QueueWorkers],
-  exports: [QueueRegistry],
+  providers: [QueueRegistry, QueueWorkers, QueueStats],
+  exports: [QueueRegistry, QueueStats],
 })
 export class QueueCoreModule {}
 

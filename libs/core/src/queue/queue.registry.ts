@@ -50,6 +50,11 @@ class BullJobQueue implements JobQueue {
       this.queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed'),
     );
   }
+
+  async oldestWaitingMs(): Promise<number | null> {
+    const [job] = await this.queue.getJobs(['wait'], 0, 0, true);
+    return job ? Math.max(0, Date.now() - job.timestamp) : null;
+  }
 }
 
 /**

@@ -30,6 +30,8 @@ export interface JobQueue<T = unknown> {
   add(jobName: string, payload: T, options?: EnqueueOptions): Promise<void>;
   /** Jobs per state (waiting, active, delayed, failed, completed). */
   counts(): Promise<Record<string, number>>;
+  /** How long the oldest waiting job has waited (ms); null when none waits. */
+  oldestWaitingMs?(): Promise<number | null>;
 }
 
 /** Per-queue defaults, declared by the feature module that owns the queue. */

@@ -8,6 +8,7 @@ import {
   Limiter,
   ProblemException,
   RateLimitService,
+  StagedEvent,
 } from '@nexus/core';
 import { DataSource } from 'typeorm';
 import {
@@ -18,6 +19,7 @@ import {
   UserLoginFailedEvent,
   UserPasswordChangedEvent,
   UserRegisteredEvent,
+  UserSessionsRevokedEvent,
 } from '../events/users.events';
 import { normalizeEmail, normalizeUsername } from '../users/usernames';
 import { UsersRepository } from '../users/users.repository';
@@ -167,18 +169,22 @@ export class AuthService {
         return undefined;
       }
       const token = await this.accountTokens.issue(user.id, 'verify-email', em);
-      return { id: user.id, token };
+      const registered = await this.events.emitInTransaction(
+        em,
+        USERS_EVENTS.registered,
+        new UserRegisteredEvent(user.id, email, username),
+        { aggregateId: user.id },
+      );
+      return { token, registered };
     });
     // Emails and listeners run after the answer: their cost differs between the two paths.
     if (created) {
-      const { id, token } = created;
+      const { token, registered } = created;
       this.background('verification email', async () => {
         if (!(await this.verificationPerEmail.consume(email)).allowed) return;
         await this.mailer.verifyEmail(email, displayName, token.token, token.id);
       });
-      this.background('registered event', () =>
-        this.events.emit(USERS_EVENTS.registered, new UserRegisteredEvent(id, email, username)),
-      );
+      this.background('registered event', () => this.events.deliver(registered));
     } else {
       this.background('already-registered email', async () => {
         const owner = await this.users.findForLogin(email);
@@ -189,14 +195,21 @@ export class AuthService {
   }
 
   async verifyEmail(token: string): Promise<void> {
-    const userId = await this.dataSource.transaction(async (em) => {
+    const verified = await this.dataSource.transaction(async (em) => {
       const id = await this.accountTokens.consume(token, 'verify-email', em);
-      if (id) await this.usersRepository.markEmailVerified(id, em);
-      return id;
+      if (!id) return undefined;
+      await this.usersRepository.markEmailVerified(id, em);
+      const event = await this.events.emitInTransaction(
+        em,
+        USERS_EVENTS.emailVerified,
+        new UserEmailVerifiedEvent(id),
+        { aggregateId: id },
+      );
+      return { id, event };
     });
-    if (!userId) throw invalidAccountToken('verification');
-    await this.cache.evictUser(userId);
-    await this.events.emit(USERS_EVENTS.emailVerified, new UserEmailVerifiedEvent(userId));
+    if (!verified) throw invalidAccountToken('verification');
+    await this.cache.evictUser(verified.id);
+    await this.events.deliver(verified.event);
   }
 
   /** Sends a fresh verification email to the caller (a few per hour at most). */
@@ -262,8 +275,16 @@ export class AuthService {
         ),
       );
     }
-    const { tokens } = await this.sessions.start(account.id, meta);
-    await this.events.emit(USERS_EVENTS.loggedIn, new UserLoggedInEvent(account.id, meta.ip, null));
+    const { tokens } = await this.events.transaction(async (em) => {
+      const session = await this.sessions.start(account.id, meta, em);
+      await this.events.emitInTransaction(
+        em,
+        USERS_EVENTS.loggedIn,
+        new UserLoggedInEvent(account.id, meta.ip, null),
+        { aggregateId: account.id },
+      );
+      return session;
+    });
     return tokens;
   }
 
@@ -289,7 +310,16 @@ export class AuthService {
   }
 
   async logoutAll(userId: string): Promise<void> {
-    await this.sessions.revokeAll(userId, 'logout-all');
+    await this.events.transaction(async (em) => {
+      await this.sessions.revokeAll(userId, 'logout-all', undefined, em);
+      await this.events.emitInTransaction(
+        em,
+        USERS_EVENTS.sessionsRevoked,
+        new UserSessionsRevokedEvent(userId, 'logout-all'),
+        { aggregateId: userId },
+      );
+    });
+    await this.cache.evictUser(userId);
   }
 
   /** Always the same answer; only a known address receives a reset email. */
@@ -320,7 +350,13 @@ export class AuthService {
       // Whoever reset it controls the mailbox: treat the address as verified.
       await this.usersRepository.markEmailVerified(user.id, em);
       await this.sessions.revokeAll(user.id, 'password-reset', undefined, em);
-      return { user };
+      const event = await this.events.emitInTransaction(
+        em,
+        USERS_EVENTS.passwordChanged,
+        new UserPasswordChangedEvent(user.id, 'reset'),
+        { aggregateId: user.id },
+      );
+      return { user, event };
     });
     if (!outcome) throw invalidAccountToken('reset');
     if ('problem' in outcome) throw fieldProblem('newPassword', outcome.problem!);
@@ -329,10 +365,7 @@ export class AuthService {
     this.background('password changed email', () =>
       this.mailer.passwordChanged(user.email, user.displayName),
     );
-    await this.events.emit(
-      USERS_EVENTS.passwordChanged,
-      new UserPasswordChangedEvent(user.id, 'reset'),
-    );
+    await this.events.deliver(outcome.event);
   }
 
   /** Changes the caller's password; other sessions are signed out, the current one stays. */
@@ -356,18 +389,21 @@ export class AuthService {
       throw fieldProblem('newPassword', 'new password must differ from the current one');
     }
     const passwordHash = await this.hasher.hash(newPassword);
-    await this.dataSource.transaction(async (em) => {
+    const changed = await this.dataSource.transaction(async (em) => {
       await this.users.setPasswordHash(userId, passwordHash, em);
       await this.sessions.revokeAll(userId, 'password-change', sessionId, em);
+      return this.events.emitInTransaction(
+        em,
+        USERS_EVENTS.passwordChanged,
+        new UserPasswordChangedEvent(userId, 'change'),
+        { aggregateId: userId },
+      );
     });
     await this.cache.evictUser(userId);
     this.background('password changed email', () =>
       this.mailer.passwordChanged(account.email, account.displayName),
     );
-    await this.events.emit(
-      USERS_EVENTS.passwordChanged,
-      new UserPasswordChangedEvent(userId, 'change'),
-    );
+    await this.events.deliver(changed);
   }
 
   /** Takes a point from `limiter` for `key`, or refuses with 429 + Retry-After. */

@@ -1,8 +1,9 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { NeedsCaller } from '@nexus/core';
+import { NeedsCaller, ROUTE_ROLES } from '@nexus/core';
 import type { Role } from './auth-user';
 
-export const ROLES_KEY = 'nexus:roles';
+// The same key as core's `RequireRoles` (its admin routes), so one guard checks both.
+export const ROLES_KEY = ROUTE_ROLES;
 
 /**
  * Restricts a handler or controller to the given roles (checked by the global RolesGuard). The

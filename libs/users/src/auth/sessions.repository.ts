@@ -90,9 +90,10 @@ export class SessionsRepository {
     userAgent: string | null,
     ttlSeconds: number,
     tokenHash: string,
+    em?: EntityManager,
   ): Promise<string> {
     const [row] = returnedRows<{ id: string }>(
-      await this.dataSource.query(
+      await (em ?? this.dataSource).query(
         `WITH session AS (
            INSERT INTO user_sessions (user_id, ip, user_agent, expires_at)
            VALUES ($1, $2, $3, now() + make_interval(secs => $4)) RETURNING id, user_id

@@ -62,6 +62,7 @@ export class SessionsService {
   async start(
     userId: string,
     meta: SessionMeta,
+    em?: EntityManager,
   ): Promise<{ sessionId: string; tokens: TokenPair }> {
     const refreshToken = newOpaqueToken();
     const sessionId = await this.sessions.start(
@@ -70,6 +71,7 @@ export class SessionsService {
       meta.userAgent?.slice(0, 512) ?? null,
       this.refreshTtlSeconds,
       hashToken(refreshToken),
+      em,
     );
     return { sessionId, tokens: this.pair(userId, sessionId, refreshToken) };
   }

@@ -13,6 +13,7 @@ export const USERS_EVENTS = {
   unsuspended: 'users.user.unsuspended',
   passwordChanged: 'users.user.password_changed',
   refreshReuseDetected: 'users.session.reuse_detected',
+  sessionsRevoked: 'users.session.all_revoked',
 } as const;
 
 export class UserRegisteredEvent {
@@ -103,6 +104,14 @@ export class RefreshTokenReuseDetectedEvent {
   ) {}
 }
 
+/** Every session of the user was signed out at their request ("log out everywhere"). */
+export class UserSessionsRevokedEvent {
+  constructor(
+    readonly userId: string,
+    readonly reason: 'logout-all',
+  ) {}
+}
+
 // Lets `DomainEvents.emit` check each users event's payload (docs/core.md, domain events).
 declare module '@nexus/core/events/domain-events' {
   interface DomainEventMap {
@@ -119,5 +128,6 @@ declare module '@nexus/core/events/domain-events' {
     'users.user.unsuspended': UserSuspendedEvent;
     'users.user.password_changed': UserPasswordChangedEvent;
     'users.session.reuse_detected': RefreshTokenReuseDetectedEvent;
+    'users.session.all_revoked': UserSessionsRevokedEvent;
   }
 }

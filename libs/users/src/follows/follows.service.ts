@@ -52,16 +52,22 @@ export class FollowsService {
         title: 'You cannot follow yourself',
       });
     }
-    const created = await this.dataSource.transaction(async (em) => {
-      if (!(await this.follows.insert(followerId, followeeId, em))) return false;
+    const staged = await this.dataSource.transaction(async (em) => {
+      if (!(await this.follows.insert(followerId, followeeId, em))) return undefined;
       await this.follows.adjustCounts(followerId, followeeId, 1, em);
-      return true;
+      // Durable (outbox): notifications must hear of every follow.
+      return this.events.emitInTransaction(
+        em,
+        USERS_EVENTS.followed,
+        new UserFollowedEvent(followerId, followeeId),
+        { aggregateId: followeeId },
+      );
     });
-    if (created) {
+    if (staged) {
       await Promise.all([this.cache.evictUser(followerId), this.cache.evictUser(followeeId)]);
-      await this.events.emit(USERS_EVENTS.followed, new UserFollowedEvent(followerId, followeeId));
+      await this.events.deliver(staged);
     }
-    return created;
+    return !!staged;
   }
 
   /** Idempotent: unfollowing someone not followed is a no-op. */
