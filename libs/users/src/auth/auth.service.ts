@@ -8,7 +8,6 @@ import {
   Limiter,
   ProblemException,
   RateLimitService,
-  StagedEvent,
 } from '@nexus/core';
 import { DataSource } from 'typeorm';
 import {
