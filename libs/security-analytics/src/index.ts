@@ -5,3 +5,6 @@ export {
 } from './security-analytics.module';
 export { securityAnalyticsMigrations } from './migrations';
 export * from './security-analytics.events';
+export { markRequestOutcome } from './request-log/request-log.types';
+export type { RequestOutcome } from './request-log/request-log.types';
+export { RequestLogWriter } from './request-log/request-log.writer';

@@ -54,6 +54,31 @@ export interface AppConfig {
    * production; in production /metrics is off and readiness answers its status only.
    */
   metricsToken?: string;
+  /** Security request log (docs/security-analytics.md): every request, written in batches. */
+  requestLog: {
+    enabled: boolean;
+    /** Rows held in memory at most; beyond, rows are dropped and counted. */
+    bufferSize: number;
+    /** Rows per INSERT; a full batch is written at once, a partial one every `flushMs`. */
+    batchSize: number;
+    flushMs: number;
+    retentionDays: number;
+    rollupRetentionDays: number;
+  };
+  /** Geolocation of logged addresses with geoip-lite, where queue workers run. */
+  geoipEnabled: boolean;
+  /** Anomaly rules over the request-log rollups and login events (docs/security-analytics.md). */
+  anomaly: {
+    /** Rule names that run; the others are off. */
+    rules: string[];
+    requestsPerHour: number;
+    sensitivePaths: string[];
+    sensitivePathHits: number;
+    probingPaths: number;
+    stuffingAccounts: number;
+    /** Fastest plausible travel between two logins of one account, km/h. */
+    travelKmh: number;
+  };
 }
 
 export type AppMode = 'embedded' | 'full';

@@ -17,6 +17,23 @@ export class ConfigError extends Error {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'production', 'test'] as const;
 const MIN_SECRET_LENGTH = 32;
+/** Security-analytics anomaly rules (libs/security-analytics/src/anomaly). */
+export const ANOMALY_RULES = [
+  'requests-per-hour',
+  'sensitive-paths',
+  'probing',
+  'credential-stuffing',
+  'impossible-travel',
+] as const;
+const SENSITIVE_PATHS = [
+  '/admin',
+  '/login',
+  '/wp-admin',
+  '/wp-login.php',
+  '/.env',
+  '/phpmyadmin',
+  '/.git',
+];
 
 /**
  * Reads every setting once from the environment, validates it and returns a typed config.
@@ -63,6 +80,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     problems.push(`${name}: must be true or false (got "${v}")`);
     return fallback;
   };
+  const list = (name: string, fallback: string): string[] =>
+    (read(name) ?? fallback)
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const url = (name: string, protocols: string[]): string | undefined => {
     const v = read(name);
     if (v === undefined) return undefined;
@@ -133,6 +155,21 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     problems.push('ADMIN_PASSWORD: must be at least 12 characters');
   }
 
+  const anomalyRules = (read('ANOMALY_RULES') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const rule of anomalyRules) {
+    if (!(ANOMALY_RULES as readonly string[]).includes(rule)) {
+      problems.push(`ANOMALY_RULES: unknown rule "${rule}" (rules: ${ANOMALY_RULES.join(', ')})`);
+    }
+  }
+  for (const path of (read('ANOMALY_SENSITIVE_PATHS') ?? '').split(',').map((s) => s.trim())) {
+    if (path && !path.startsWith('/')) {
+      problems.push(`ANOMALY_SENSITIVE_PATHS: "${path}" must start with /`);
+    }
+  }
+
   const config: AppConfig = {
     nodeEnv,
     host,
@@ -165,6 +202,24 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     hstsMaxAgeSeconds: int('HSTS_MAX_AGE', 0, 0, 2 * 365 * 86_400),
     docsEnabled: bool('DOCS_ENABLED', !production),
     metricsToken,
+    requestLog: {
+      enabled: bool('REQUEST_LOG_ENABLED', true),
+      bufferSize: int('REQUEST_LOG_BUFFER_SIZE', 100_000, 100, 10_000_000),
+      batchSize: int('REQUEST_LOG_BATCH_SIZE', 2000, 1, 50_000),
+      flushMs: int('REQUEST_LOG_FLUSH_MS', 1000, 10, 60_000),
+      retentionDays: int('REQUEST_LOG_RETENTION_DAYS', 30, 1, 3650),
+      rollupRetentionDays: int('REQUEST_LOG_ROLLUP_RETENTION_DAYS', 400, 1, 3650),
+    },
+    geoipEnabled: bool('GEOIP_ENABLED', true),
+    anomaly: {
+      rules: list('ANOMALY_RULES', ANOMALY_RULES.join(',')),
+      requestsPerHour: int('ANOMALY_REQUESTS_PER_HOUR', 100, 1, 10_000_000),
+      sensitivePaths: list('ANOMALY_SENSITIVE_PATHS', SENSITIVE_PATHS.join(',')),
+      sensitivePathHits: int('ANOMALY_SENSITIVE_PATH_HITS', 1, 1, 1_000_000),
+      probingPaths: int('ANOMALY_PROBING_PATHS', 10, 1, 100_000),
+      stuffingAccounts: int('ANOMALY_STUFFING_ACCOUNTS', 5, 1, 100_000),
+      travelKmh: int('ANOMALY_TRAVEL_KMH', 1000, 1, 100_000),
+    },
     ...overrides,
   };
 

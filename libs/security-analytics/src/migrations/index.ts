@@ -1,4 +1,7 @@
 import type { MigrationInterface } from 'typeorm';
+import { SecurityRequestLog1764600000000 } from './1764600000000-security-request-log';
 
 /** The schema of @nexus/security-analytics, in order (after core, users and content). */
-export const securityAnalyticsMigrations: (new () => MigrationInterface)[] = [];
+export const securityAnalyticsMigrations: (new () => MigrationInterface)[] = [
+  SecurityRequestLog1764600000000,
+];
