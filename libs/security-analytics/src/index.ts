@@ -8,3 +8,7 @@ export * from './security-analytics.events';
 export { markRequestOutcome } from './request-log/request-log.types';
 export type { RequestOutcome } from './request-log/request-log.types';
 export { RequestLogWriter } from './request-log/request-log.writer';
+export { AnomalyService } from './anomaly/anomaly.service';
+export type { AnomalyRule } from './anomaly/anomaly.service';
+export { GeoEnricher } from './geo/geo-enricher';
+export { RetentionService } from './request-log/retention.service';
