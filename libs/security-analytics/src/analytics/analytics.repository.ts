@@ -138,7 +138,7 @@ export class AnalyticsRepository {
     const unit = ({ minute: 'minute', hour: 'hour', day: 'day' } as const)[bucket];
     return (
       await this.rows<BucketRow>(
-        `SELECT date_trunc('${unit}', r.minute) AS t, sum(requests) AS requests,
+        `SELECT date_trunc('${unit}', r.minute, 'UTC') AS t, sum(requests) AS requests,
                 coalesce(sum(requests) FILTER (WHERE status_class = 4), 0) AS "clientErrors",
                 coalesce(sum(requests) FILTER (WHERE status_class = 5), 0) AS "serverErrors",
                 sum(blocked) AS blocked, sum(limited) AS limited
