@@ -3,6 +3,8 @@ import { QueueModule } from '@nexus/core';
 import { AnalyticsController } from './analytics/analytics.controller';
 import { AnalyticsRepository } from './analytics/analytics.repository';
 import { AnalyticsService } from './analytics/analytics.service';
+import { DemoHistorySeeder } from './analytics/demo-history';
+import { DashboardRoutes } from './dashboard/dashboard.routes';
 import { AnomalyRepository } from './anomaly/anomaly.repository';
 import { AnomalyService } from './anomaly/anomaly.service';
 import { LoginEventsListener } from './anomaly/login-events.listener';
@@ -54,6 +56,8 @@ const background = [
     LoginEventsListener,
     AnalyticsRepository,
     AnalyticsService,
+    DemoHistorySeeder,
+    DashboardRoutes,
   ],
   exports: [RequestLogWriter, AnomalyService, GeoEnricher, RetentionService],
 })
