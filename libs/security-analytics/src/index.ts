@@ -5,3 +5,7 @@ export {
 } from './security-analytics.module';
 export { securityAnalyticsMigrations } from './migrations';
 export * from './security-analytics.events';
+export { BlocksService } from './blocks/blocks.service';
+export type { IpBlock } from './blocks/ip-blocks.repository';
+export { Blacklist } from './blocks/blacklist';
+export { AutoBlockPolicy, AUTO_BLOCK_CLOCK } from './blocks/auto-block.policy';

@@ -1,9 +1,20 @@
 import { Module } from '@nestjs/common';
+import { AutoBlockPolicy } from './blocks/auto-block.policy';
+import { Blacklist } from './blocks/blacklist';
+import { BlocksController } from './blocks/blocks.controller';
+import { BlocksService } from './blocks/blocks.service';
+import { IpBlocksRepository } from './blocks/ip-blocks.repository';
 
 /** The api part of @nexus/security-analytics: controllers and the services they use. */
-@Module({})
+@Module({
+  controllers: [BlocksController],
+  providers: [IpBlocksRepository, BlocksService, Blacklist, AutoBlockPolicy],
+  exports: [BlocksService, Blacklist],
+})
 export class SecurityAnalyticsModule {}
 
 /** The worker part of @nexus/security-analytics: queue processors and scheduled work, never a controller. */
-@Module({})
+@Module({
+  providers: [IpBlocksRepository, BlocksService, AutoBlockPolicy],
+})
 export class SecurityAnalyticsWorkerModule {}

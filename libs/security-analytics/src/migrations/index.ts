@@ -1,4 +1,7 @@
 import type { MigrationInterface } from 'typeorm';
+import { SecurityIpBlocks1764610000000 } from './1764610000000-security-ip-blocks';
 
 /** The schema of @nexus/security-analytics, in order (after core, users and content). */
-export const securityAnalyticsMigrations: (new () => MigrationInterface)[] = [];
+export const securityAnalyticsMigrations: (new () => MigrationInterface)[] = [
+  SecurityIpBlocks1764610000000,
+];
