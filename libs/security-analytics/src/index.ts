@@ -9,3 +9,4 @@ export { BlocksService } from './blocks/blocks.service';
 export type { IpBlock } from './blocks/ip-blocks.repository';
 export { Blacklist } from './blocks/blacklist';
 export { AutoBlockPolicy, AUTO_BLOCK_CLOCK } from './blocks/auto-block.policy';
+export { GlobalRateLimit } from './rate-limit/global-rate-limit';
