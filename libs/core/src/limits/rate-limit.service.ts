@@ -26,6 +26,8 @@ export interface LimitResult {
   /** Milliseconds until the next point is available (0 when allowed). */
   retryAfterMs: number;
   limit: number;
+  /** Milliseconds until the window ends and the points are back. */
+  resetMs: number;
 }
 
 /** A named counter over rate-limiter-flexible. */
@@ -55,6 +57,7 @@ export class Limiter {
         remaining: this.options.points,
         retryAfterMs: 0,
         limit: this.options.points,
+        resetMs: 0,
       };
     return this.result(res.remainingPoints > 0 || res.msBeforeNext <= 0, res);
   }
@@ -74,6 +77,7 @@ export class Limiter {
       remaining: Math.max(0, res.remainingPoints ?? 0),
       retryAfterMs: allowed ? 0 : Math.max(0, res.msBeforeNext ?? 0),
       limit: this.options.points,
+      resetMs: Math.max(0, res.msBeforeNext ?? 0),
     };
   }
 }
