@@ -78,8 +78,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
   };
 
   // A comma-separated CIDR list; `none` for an empty one (an empty value means the default).
-  const cidrList = (name: string, fallback: string[]): string[] => {
-    const v = read(name);
+  const cidrList = (name: string, v: string | undefined, fallback: string[]): string[] => {
     if (v === undefined) return fallback;
     if (v.trim().toLowerCase() === 'none') return [];
     const list = v
@@ -99,8 +98,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     return list;
   };
   // Durations such as `1h,4h,24h` (units s, m, h, d), increasing, in seconds.
-  const durationList = (name: string, fallback: string): number[] => {
-    const text = read(name) ?? fallback;
+  const durationList = (name: string, v: string | undefined, fallback: string): number[] => {
+    const text = v ?? fallback;
     const units: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
     const list = text.split(',').map((s) => {
       const m = /^\s*(\d+)\s*([smhd])\s*$/.exec(s);
@@ -171,8 +170,15 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     problems.push('ADMIN_PASSWORD: must be at least 12 characters');
   }
 
-  const allowlistCidrs = cidrList('ALLOWLIST_CIDRS', ['127.0.0.0/8', '::1/128']);
-  const autoBlockDurationsSeconds = durationList('AUTO_BLOCK_DURATIONS', '1h,4h,24h');
+  const allowlistCidrs = cidrList('ALLOWLIST_CIDRS', read('ALLOWLIST_CIDRS'), [
+    '127.0.0.0/8',
+    '::1/128',
+  ]);
+  const autoBlockDurationsSeconds = durationList(
+    'AUTO_BLOCK_DURATIONS',
+    read('AUTO_BLOCK_DURATIONS'),
+    '1h,4h,24h',
+  );
 
   const config: AppConfig = {
     nodeEnv,
