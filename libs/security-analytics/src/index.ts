@@ -12,3 +12,8 @@ export { AnomalyService } from './anomaly/anomaly.service';
 export type { AnomalyRule } from './anomaly/anomaly.service';
 export { GeoEnricher } from './geo/geo-enricher';
 export { RetentionService } from './request-log/retention.service';
+export { BlocksService } from './blocks/blocks.service';
+export type { IpBlock } from './blocks/ip-blocks.repository';
+export { Blacklist } from './blocks/blacklist';
+export { AutoBlockPolicy, AUTO_BLOCK_CLOCK } from './blocks/auto-block.policy';
+export { GlobalRateLimit } from './rate-limit/global-rate-limit';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { QueueModule } from '@nexus/core';
+import { QueueModule, RateLimitService } from '@nexus/core';
 import { AnalyticsController } from './analytics/analytics.controller';
 import { AnalyticsRepository } from './analytics/analytics.repository';
 import { AnalyticsService } from './analytics/analytics.service';
@@ -18,6 +18,20 @@ import { RequestLogRepository } from './request-log/request-log.repository';
 import { RequestLogWriter } from './request-log/request-log.writer';
 import { RetentionService } from './request-log/retention.service';
 import { RollupsRepository } from './rollups/rollups.repository';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AutoBlockPolicy } from './blocks/auto-block.policy';
+import { Blacklist } from './blocks/blacklist';
+import { BlocksController } from './blocks/blocks.controller';
+import { BlocksService } from './blocks/blocks.service';
+import { IpBlocksRepository } from './blocks/ip-blocks.repository';
+import { GlobalRateLimit } from './rate-limit/global-rate-limit';
+import { RateLimitMetrics } from './rate-limit/rate-limit.metrics';
+import {
+  RateLimitServiceStorage,
+  RouteLimitGuard,
+  routeThrottlers,
+} from './rate-limit/route-limits';
 
 const securityQueue = QueueModule.forFeature({
   name: SECURITY_QUEUE,
@@ -46,8 +60,18 @@ const background = [
 
 /** The api part of @nexus/security-analytics: controllers and the services they use. */
 @Module({
-  imports: [securityQueue],
-  controllers: [AnalyticsController],
+  imports: [
+    securityQueue,
+    // Named route limits (`@Throttle({ auth: {} })`), counted in core's RateLimitService.
+    ThrottlerModule.forRootAsync({
+      inject: [RateLimitService],
+      useFactory: (limits: RateLimitService) => ({
+        throttlers: routeThrottlers(),
+        storage: new RateLimitServiceStorage(limits),
+      }),
+    }),
+  ],
+  controllers: [AnalyticsController, BlocksController],
   providers: [
     ...background,
     // Request log (docs/security-analytics.md#request-log)
@@ -58,15 +82,32 @@ const background = [
     AnalyticsService,
     DemoHistorySeeder,
     DashboardRoutes,
+    // Blacklist and rate limits (docs/blacklist-and-rate-limits.md)
+    IpBlocksRepository,
+    BlocksService,
+    Blacklist,
+    AutoBlockPolicy,
+    RateLimitMetrics,
+    GlobalRateLimit,
+    // After users' authentication guard (module order): `request.user` is known.
+    { provide: APP_GUARD, useClass: RouteLimitGuard },
   ],
-  exports: [RequestLogWriter, AnomalyService, GeoEnricher, RetentionService],
+  exports: [
+    RequestLogWriter,
+    AnomalyService,
+    GeoEnricher,
+    RetentionService,
+    BlocksService,
+    Blacklist,
+    GlobalRateLimit,
+  ],
 })
 export class SecurityAnalyticsModule {}
 
 /** The worker part of @nexus/security-analytics: queue processors and scheduled work, never a controller. */
 @Module({
   imports: [securityQueue],
-  providers: background,
+  providers: [...background, IpBlocksRepository, BlocksService, AutoBlockPolicy],
   exports: [AnomalyService, GeoEnricher, RetentionService],
 })
 export class SecurityAnalyticsWorkerModule {}

@@ -1,3 +1,4 @@
+import { Throttle } from '@nestjs/throttler';
 import { Controller, Delete, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@nexus/users';
@@ -11,9 +12,10 @@ export class ReactionsController {
   constructor(private readonly reactions: ReactionsService) {}
 
   @Put()
+  @Throttle({ write: {} })
   @ApiOperation({ summary: 'Like an article (idempotent)' })
   @ApiOkResponse({ type: ReactionStateDto })
-  @ApiProblems(400, 401, 404, 409)
+  @ApiProblems(400, 401, 404, 409, 429)
   like(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -22,9 +24,10 @@ export class ReactionsController {
   }
 
   @Delete()
+  @Throttle({ write: {} })
   @ApiOperation({ summary: 'Remove the like (idempotent)' })
   @ApiOkResponse({ type: ReactionStateDto })
-  @ApiProblems(400, 401, 404, 409)
+  @ApiProblems(400, 401, 404, 409, 429)
   unlike(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,

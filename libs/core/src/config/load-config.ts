@@ -99,6 +99,43 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     return v;
   };
 
+  // A comma-separated CIDR list; `none` for an empty one (an empty value means the default).
+  const cidrList = (name: string, v: string | undefined, fallback: string[]): string[] => {
+    if (v === undefined) return fallback;
+    if (v.trim().toLowerCase() === 'none') return [];
+    const list = v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    for (const cidr of list) {
+      const [addr, bits, extra] = cidr.split('/');
+      const max = isIP(addr) === 6 ? 128 : 32;
+      if (
+        !isIP(addr) ||
+        extra !== undefined ||
+        (bits !== undefined && (!/^\d+$/.test(bits) || Number(bits) > max))
+      )
+        problems.push(`${name}: "${cidr}" is not an IP address or CIDR block`);
+    }
+    return list;
+  };
+  // Durations such as `1h,4h,24h` (units s, m, h, d), increasing, in seconds.
+  const durationList = (name: string, v: string | undefined, fallback: string): number[] => {
+    const text = v ?? fallback;
+    const units: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+    const list = text.split(',').map((s) => {
+      const m = /^\s*(\d+)\s*([smhd])\s*$/.exec(s);
+      return m ? Number(m[1]) * units[m[2]] : NaN;
+    });
+    if (list.some((n) => !Number.isInteger(n) || n < 1 || n > 365 * 86_400)) {
+      problems.push(
+        `${name}: must be durations like 1h,4h,24h (s, m, h, d; up to 365d), got "${text}"`,
+      );
+      return [3600];
+    }
+    return list;
+  };
+
   const nodeEnv = oneOf('NODE_ENV', NODE_ENVS, 'development');
   const production = nodeEnv === 'production';
   const dataDir = resolve(read('DATA_DIR') ?? './data');
@@ -169,6 +206,15 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
       problems.push(`ANOMALY_SENSITIVE_PATHS: "${path}" must start with /`);
     }
   }
+  const allowlistCidrs = cidrList('ALLOWLIST_CIDRS', read('ALLOWLIST_CIDRS'), [
+    '127.0.0.0/8',
+    '::1/128',
+  ]);
+  const autoBlockDurationsSeconds = durationList(
+    'AUTO_BLOCK_DURATIONS',
+    read('AUTO_BLOCK_DURATIONS'),
+    '1h,4h,24h',
+  );
 
   const config: AppConfig = {
     nodeEnv,
@@ -220,6 +266,17 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
       stuffingAccounts: int('ANOMALY_STUFFING_ACCOUNTS', 5, 1, 100_000),
       travelKmh: int('ANOMALY_TRAVEL_KMH', 1000, 1, 100_000),
     },
+    allowlistCidrs,
+    blacklistDryRun: bool('BLACKLIST_DRY_RUN', false),
+    blocksRefreshSeconds: int('BLOCKS_REFRESH_SECONDS', 60, 1, 3600),
+    anomalyPolicy: oneOf('ANOMALY_POLICY', ['off', 'flag', 'block'] as const, 'flag'),
+    autoBlockDurationsSeconds,
+    rateLimitPerIp: int('RATE_LIMIT_PER_IP', 300, 0, 1_000_000_000),
+    rateLimitPerUser: int('RATE_LIMIT_PER_USER', 1000, 0, 1_000_000_000),
+    rateLimitWindowSeconds: int('RATE_LIMIT_WINDOW', 60, 1, 3600),
+    rateLimitSyncMs: int('RATE_LIMIT_SYNC_MS', 100, 10, 10_000),
+    rateLimitDryRun: bool('RATE_LIMIT_DRY_RUN', false),
+    rateLimitRoutes: bool('RATE_LIMIT_ROUTES', true),
     ...overrides,
   };
 
