@@ -76,7 +76,7 @@ export const DASHBOARD_JS = `'use strict';
 
   async function api(path, options) {
     const res = await fetch(API + path, Object.assign({}, options, {
-      headers: Object.assign({ 'content-type': 'application/json' }, token ? { authorization: 'Bearer ' + token } : {}),
+      headers: Object.assign(options && options.body ? { 'content-type': 'application/json' } : {}, token ? { authorization: 'Bearer ' + token } : {}),
     }));
     const body = res.status === 204 ? null : await res.json().catch(() => null);
     if (!res.ok) throw Object.assign(new Error((body && (body.detail || body.title)) || res.statusText), { status: res.status });
@@ -129,7 +129,9 @@ export const DASHBOARD_JS = `'use strict';
   async function loadBlocks() {
     try {
       const blocks = await api('/admin/security/blocks');
-      const items = Array.isArray(blocks) ? blocks : blocks.items || [];
+      const now = Date.now();
+      const items = (Array.isArray(blocks) ? blocks : blocks.items || []).filter(
+        (b) => !b.revokedAt && (!b.expiresAt || Date.parse(b.expiresAt) > now));
       table($('blocks'), ['range', 'reason', 'source', 'expires', ''], items.map((b) => {
         const button = document.createElement('button');
         button.textContent = 'Unblock';
