@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { RequestLogWriter } from '@nexus/security-analytics';
+import { BlocksService, RequestLogWriter } from '@nexus/security-analytics';
 import { registerUser, bearer } from '../support/auth';
 import { testModes } from '../support/modes';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -182,5 +182,40 @@ describe.each(testModes())('request log buffer bound (%s)', (mode) => {
     expect((await t.inject({ url: '/metrics' })).body).toMatch(
       /^nexus_request_log_written_total 10[01]$/m,
     );
+  });
+});
+
+describe.each(testModes())('request log of refusals at the edge (%s)', (mode) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(mode, {
+      env: { REQUEST_LOG_FLUSH_MS: '60000', REQUEST_LOG_BATCH_SIZE: '50000' },
+    });
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  it('records a request the blacklist refused, as blocked, in the log and the rollups', async () => {
+    await t.app
+      .get(BlocksService)
+      .create(
+        { cidr: '198.51.100.0/24', reason: 'request-log test' },
+        { id: null, ip: '127.0.0.1' },
+      );
+    const ua = `blocked-${Date.now()}`;
+    const res = await t.inject({
+      url: '/api/v1/tags',
+      headers: { 'user-agent': ua },
+      remoteAddress: '198.51.100.9',
+    });
+    expect(res.statusCode).toBe(403);
+    expect((await rows(t, 'user_agent = $1', [ua])).map((r) => [r.status, r.outcome])).toEqual([
+      [403, 'blocked'],
+    ]);
+    const [r] = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT sum(blocked)::int AS blocked FROM request_log_rollups WHERE ip = '198.51.100.9'`,
+      );
+    expect(r.blocked).toBe(1);
   });
 });
