@@ -30,6 +30,11 @@ const UNDOCUMENTED: { method: string; url: RegExp; why: string; fullModeOnly?: b
   { method: 'GET', url: /^\/docs-(json|yaml)$/, why: 'the OpenAPI document itself' },
   {
     method: 'GET',
+    url: /^\/admin\/security(\/assets\/:file)?$/,
+    why: 'security dashboard: a static HTML page and its assets (its data comes from the documented admin API)',
+  },
+  {
+    method: 'GET',
     url: /^\/metrics$/,
     why: 'Prometheus scrape endpoint (text format), not part of the API',
   },

@@ -48,3 +48,4 @@ export * from './metrics/metrics-server';
 export * from './events/outbox-relay';
 export * from './events/outbox.repository';
 export * from './admin/bull-board';
+export * from './limits/synced-window-counters';

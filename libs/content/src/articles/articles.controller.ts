@@ -19,6 +19,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
 import { OptionalAuth, Public } from '@nexus/core';
 import { AuthUser, CurrentUser } from '@nexus/users';
 import { HttpCacheInterceptor } from '../cache/http-cache.interceptor';
@@ -53,9 +54,10 @@ export class ArticlesController {
   ) {}
 
   @Post('articles')
+  @Throttle({ write: {} })
   @ApiOperation({ summary: 'Create an article (a draft; the caller is the author)' })
   @ApiCreatedResponse({ type: ArticleDto })
-  @ApiProblems(400, 401)
+  @ApiProblems(400, 401, 429)
   create(@CurrentUser() user: AuthUser, @Body() body: CreateArticleDto): Promise<ArticleView> {
     return this.articles.create(user, body);
   }
@@ -92,9 +94,10 @@ export class ArticlesController {
   }
 
   @Patch('articles/:id')
+  @Throttle({ write: {} })
   @ApiOperation({ summary: 'Update an article (any subset of the fields; author or moderator)' })
   @ApiOkResponse({ type: ArticleDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 429)
   update(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -104,10 +107,11 @@ export class ArticlesController {
   }
 
   @Post('articles/:id/publish')
+  @Throttle({ write: {} })
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish an article (verified email required; idempotent)' })
   @ApiOkResponse({ type: ArticleDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 429)
   publish(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -116,10 +120,11 @@ export class ArticlesController {
   }
 
   @Post('articles/:id/unpublish')
+  @Throttle({ write: {} })
   @HttpCode(200)
   @ApiOperation({ summary: 'Unpublish (archive) an article; idempotent' })
   @ApiOkResponse({ type: ArticleDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 429)
   unpublish(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -128,10 +133,11 @@ export class ArticlesController {
   }
 
   @Delete('articles/:id')
+  @Throttle({ write: {} })
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete an article with its comments and likes (author or moderator)' })
   @ApiNoContentResponse()
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 429)
   async remove(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,

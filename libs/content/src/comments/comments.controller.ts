@@ -17,6 +17,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
 import { OptionalAuth } from '@nexus/core';
 import { AuthUser, CurrentUser, RequireVerifiedEmail } from '@nexus/users';
 import { PageQueryDto } from '../articles/dto/article-query.dto';
@@ -49,12 +50,13 @@ export class CommentsController {
 
   @Post('articles/:id/comments')
   @RequireVerifiedEmail()
+  @Throttle({ write: {} })
   @ApiOperation({
     summary: 'Comment on a published article, or reply to a top-level comment',
     description: 'Needs a verified email (403 `email-not-verified` otherwise).',
   })
   @ApiCreatedResponse({ type: CommentDto })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409, 429)
   create(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -64,12 +66,13 @@ export class CommentsController {
   }
 
   @Delete('comments/:id')
+  @Throttle({ write: {} })
   @HttpCode(204)
   @ApiOperation({
     summary: 'Delete a comment and its replies (its author, the article author or a moderator)',
   })
   @ApiNoContentResponse()
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 429)
   async remove(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -1,3 +1,4 @@
+import { Throttle } from '@nestjs/throttler';
 import { Controller, Delete, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, RequireVerifiedEmail } from '@nexus/users';
@@ -12,12 +13,13 @@ export class ReactionsController {
 
   @Put()
   @RequireVerifiedEmail()
+  @Throttle({ write: {} })
   @ApiOperation({
     summary: 'Like an article (idempotent)',
     description: 'Needs a verified email (403 `email-not-verified` otherwise).',
   })
   @ApiOkResponse({ type: ReactionStateDto })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409, 429)
   like(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -26,9 +28,10 @@ export class ReactionsController {
   }
 
   @Delete()
+  @Throttle({ write: {} })
   @ApiOperation({ summary: 'Remove the like (idempotent)' })
   @ApiOkResponse({ type: ReactionStateDto })
-  @ApiProblems(400, 401, 404, 409)
+  @ApiProblems(400, 401, 404, 409, 429)
   unlike(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -81,6 +81,53 @@ export interface AppConfig {
   outboxBackoffMs: number;
   /** Delivered outbox events are kept this long (hours), then pruned. */
   outboxRetentionHours: number;
+  /** Security request log (docs/security-analytics.md): every request, written in batches. */
+  requestLog: {
+    enabled: boolean;
+    /** Rows held in memory at most; beyond, rows are dropped and counted. */
+    bufferSize: number;
+    /** Rows per INSERT; a full batch is written at once, a partial one every `flushMs`. */
+    batchSize: number;
+    flushMs: number;
+    retentionDays: number;
+    rollupRetentionDays: number;
+  };
+  /** Geolocation of logged addresses with geoip-lite, where queue workers run. */
+  geoipEnabled: boolean;
+  /** Anomaly rules over the request-log rollups and login events (docs/security-analytics.md). */
+  anomaly: {
+    /** Rule names that run; the others are off. */
+    rules: string[];
+    requestsPerHour: number;
+    sensitivePaths: string[];
+    sensitivePathHits: number;
+    probingPaths: number;
+    stuffingAccounts: number;
+    /** Fastest plausible travel between two logins of one account, km/h. */
+    travelKmh: number;
+  };
+  /** Security: addresses never blocked nor globally rate limited (CIDRs; default loopback). */
+  allowlistCidrs: string[];
+  /** Security: count what the blacklist would refuse without refusing it. */
+  blacklistDryRun: boolean;
+  /** Security: how often each api instance reloads the blacklist besides broadcasts (seconds). */
+  blocksRefreshSeconds: number;
+  /** Security: what an anomaly finding does (`flag`: record and alert; `block`: auto-block too). */
+  anomalyPolicy: 'off' | 'flag' | 'block';
+  /** Security: durations of an address's successive auto blocks in seconds; the last is the cap. */
+  autoBlockDurationsSeconds: number[];
+  /** Security: global limit per client IP (IPv6 per /64) per window; 0 = off. */
+  rateLimitPerIp: number;
+  /** Security: global limit per authenticated user per window; 0 = off. */
+  rateLimitPerUser: number;
+  /** Security: the global limit's window in seconds. */
+  rateLimitWindowSeconds: number;
+  /** Security, full mode: how often local counts are reconciled with Redis (milliseconds). */
+  rateLimitSyncMs: number;
+  /** Security: count what the global and route limits would refuse without refusing it. */
+  rateLimitDryRun: boolean;
+  /** Security: the named route limits (`@Throttle`: auth, writes, per-email) are enforced. */
+  rateLimitRoutes: boolean;
 }
 
 export type AppMode = 'embedded' | 'full';

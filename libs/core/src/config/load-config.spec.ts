@@ -198,4 +198,24 @@ describe('loadConfig', () => {
       /WORKER_METRICS_PORT/,
     );
   });
+
+  it('reads the blacklist and rate-limit settings, refusing bad lists', () => {
+    const base = { JWT_SECRET: STRONG, DATA_DIR: tmp() };
+    const config = loadConfig(base);
+    expect(config.allowlistCidrs).toEqual(['127.0.0.0/8', '::1/128']);
+    expect(config.autoBlockDurationsSeconds).toEqual([3600, 4 * 3600, 24 * 3600]);
+    expect(config.anomalyPolicy).toBe('flag');
+    expect([config.rateLimitPerIp, config.rateLimitPerUser]).toEqual([300, 1000]);
+    expect(loadConfig({ ...base, ALLOWLIST_CIDRS: 'none' }).allowlistCidrs).toEqual([]);
+    expect(
+      loadConfig({ ...base, AUTO_BLOCK_DURATIONS: '30m, 2h,7d' }).autoBlockDurationsSeconds,
+    ).toEqual([1800, 7200, 7 * 86_400]);
+    expect(() => loadConfig({ ...base, ALLOWLIST_CIDRS: '10.0.0.0/33' })).toThrow(
+      /ALLOWLIST_CIDRS/,
+    );
+    expect(() => loadConfig({ ...base, AUTO_BLOCK_DURATIONS: '1h,soon' })).toThrow(
+      /AUTO_BLOCK_DURATIONS/,
+    );
+    expect(() => loadConfig({ ...base, ANOMALY_POLICY: 'ban' })).toThrow(/ANOMALY_POLICY/);
+  });
 });

@@ -17,6 +17,23 @@ export class ConfigError extends Error {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'production', 'test'] as const;
 const MIN_SECRET_LENGTH = 32;
+/** Security-analytics anomaly rules (libs/security-analytics/src/anomaly). */
+export const ANOMALY_RULES = [
+  'requests-per-hour',
+  'sensitive-paths',
+  'probing',
+  'credential-stuffing',
+  'impossible-travel',
+] as const;
+const SENSITIVE_PATHS = [
+  '/admin',
+  '/login',
+  '/wp-admin',
+  '/wp-login.php',
+  '/.env',
+  '/phpmyadmin',
+  '/.git',
+];
 
 /**
  * Reads every setting once from the environment, validates it and returns a typed config.
@@ -63,6 +80,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     problems.push(`${name}: must be true or false (got "${v}")`);
     return fallback;
   };
+  const list = (name: string, fallback: string): string[] =>
+    (read(name) ?? fallback)
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const url = (name: string, protocols: string[]): string | undefined => {
     const v = read(name);
     if (v === undefined) return undefined;
@@ -75,6 +97,43 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
       problems.push(`${name}: not a valid URL`);
     }
     return v;
+  };
+
+  // A comma-separated CIDR list; `none` for an empty one (an empty value means the default).
+  const cidrList = (name: string, v: string | undefined, fallback: string[]): string[] => {
+    if (v === undefined) return fallback;
+    if (v.trim().toLowerCase() === 'none') return [];
+    const list = v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    for (const cidr of list) {
+      const [addr, bits, extra] = cidr.split('/');
+      const max = isIP(addr) === 6 ? 128 : 32;
+      if (
+        !isIP(addr) ||
+        extra !== undefined ||
+        (bits !== undefined && (!/^\d+$/.test(bits) || Number(bits) > max))
+      )
+        problems.push(`${name}: "${cidr}" is not an IP address or CIDR block`);
+    }
+    return list;
+  };
+  // Durations such as `1h,4h,24h` (units s, m, h, d), increasing, in seconds.
+  const durationList = (name: string, v: string | undefined, fallback: string): number[] => {
+    const text = v ?? fallback;
+    const units: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+    const list = text.split(',').map((s) => {
+      const m = /^\s*(\d+)\s*([smhd])\s*$/.exec(s);
+      return m ? Number(m[1]) * units[m[2]] : NaN;
+    });
+    if (list.some((n) => !Number.isInteger(n) || n < 1 || n > 365 * 86_400)) {
+      problems.push(
+        `${name}: must be durations like 1h,4h,24h (s, m, h, d; up to 365d), got "${text}"`,
+      );
+      return [3600];
+    }
+    return list;
   };
 
   const nodeEnv = oneOf('NODE_ENV', NODE_ENVS, 'development');
@@ -133,6 +192,30 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     problems.push('ADMIN_PASSWORD: must be at least 12 characters');
   }
 
+  const anomalyRules = (read('ANOMALY_RULES') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const rule of anomalyRules) {
+    if (!(ANOMALY_RULES as readonly string[]).includes(rule)) {
+      problems.push(`ANOMALY_RULES: unknown rule "${rule}" (rules: ${ANOMALY_RULES.join(', ')})`);
+    }
+  }
+  for (const path of (read('ANOMALY_SENSITIVE_PATHS') ?? '').split(',').map((s) => s.trim())) {
+    if (path && !path.startsWith('/')) {
+      problems.push(`ANOMALY_SENSITIVE_PATHS: "${path}" must start with /`);
+    }
+  }
+  const allowlistCidrs = cidrList('ALLOWLIST_CIDRS', read('ALLOWLIST_CIDRS'), [
+    '127.0.0.0/8',
+    '::1/128',
+  ]);
+  const autoBlockDurationsSeconds = durationList(
+    'AUTO_BLOCK_DURATIONS',
+    read('AUTO_BLOCK_DURATIONS'),
+    '1h,4h,24h',
+  );
+
   const config: AppConfig = {
     nodeEnv,
     host,
@@ -180,6 +263,35 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     outboxPollMs: int('OUTBOX_POLL_MS', 1000, 10, 600_000),
     outboxBackoffMs: int('OUTBOX_BACKOFF_MS', 1000, 10, 3_600_000),
     outboxRetentionHours: int('OUTBOX_RETENTION_HOURS', 24, 1, 24 * 365),
+    requestLog: {
+      enabled: bool('REQUEST_LOG_ENABLED', true),
+      bufferSize: int('REQUEST_LOG_BUFFER_SIZE', 100_000, 100, 10_000_000),
+      batchSize: int('REQUEST_LOG_BATCH_SIZE', 2000, 1, 50_000),
+      flushMs: int('REQUEST_LOG_FLUSH_MS', 1000, 10, 60_000),
+      retentionDays: int('REQUEST_LOG_RETENTION_DAYS', 30, 1, 3650),
+      rollupRetentionDays: int('REQUEST_LOG_ROLLUP_RETENTION_DAYS', 400, 1, 3650),
+    },
+    geoipEnabled: bool('GEOIP_ENABLED', true),
+    anomaly: {
+      rules: list('ANOMALY_RULES', ANOMALY_RULES.join(',')),
+      requestsPerHour: int('ANOMALY_REQUESTS_PER_HOUR', 100, 1, 10_000_000),
+      sensitivePaths: list('ANOMALY_SENSITIVE_PATHS', SENSITIVE_PATHS.join(',')),
+      sensitivePathHits: int('ANOMALY_SENSITIVE_PATH_HITS', 1, 1, 1_000_000),
+      probingPaths: int('ANOMALY_PROBING_PATHS', 10, 1, 100_000),
+      stuffingAccounts: int('ANOMALY_STUFFING_ACCOUNTS', 5, 1, 100_000),
+      travelKmh: int('ANOMALY_TRAVEL_KMH', 1000, 1, 100_000),
+    },
+    allowlistCidrs,
+    blacklistDryRun: bool('BLACKLIST_DRY_RUN', false),
+    blocksRefreshSeconds: int('BLOCKS_REFRESH_SECONDS', 60, 1, 3600),
+    anomalyPolicy: oneOf('ANOMALY_POLICY', ['off', 'flag', 'block'] as const, 'flag'),
+    autoBlockDurationsSeconds,
+    rateLimitPerIp: int('RATE_LIMIT_PER_IP', 300, 0, 1_000_000_000),
+    rateLimitPerUser: int('RATE_LIMIT_PER_USER', 1000, 0, 1_000_000_000),
+    rateLimitWindowSeconds: int('RATE_LIMIT_WINDOW', 60, 1, 3600),
+    rateLimitSyncMs: int('RATE_LIMIT_SYNC_MS', 100, 10, 10_000),
+    rateLimitDryRun: bool('RATE_LIMIT_DRY_RUN', false),
+    rateLimitRoutes: bool('RATE_LIMIT_ROUTES', true),
     ...overrides,
   };
 

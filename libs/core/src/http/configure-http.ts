@@ -111,6 +111,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+    pipeline.completed(request, reply);
     if (logRequests) {
       logger.pino.info(
         {

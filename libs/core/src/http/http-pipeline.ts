@@ -48,6 +48,13 @@ export interface EdgeStepDeclaration {
   answers: (route: EdgeRoute) => boolean;
 }
 
+/**
+ * Called once per finished request, from core's `onResponse` hook (edge answers, errors and
+ * unmatched routes included), after the response is sent. Synchronous and cheap: it must not
+ * delay the next request (e.g. push a record into a buffer).
+ */
+export type ResponseObserver = (request: FastifyRequest, reply: FastifyReply) => void;
+
 interface Registered {
   stage: number;
   name: string;
@@ -71,6 +78,24 @@ export class HttpPipeline {
     this.steps = [...this.steps, { stage, name, step, declaration }].sort(
       (a, b) => a.stage - b.stage,
     );
+  }
+
+  private observers: ResponseObserver[] = [];
+
+  /** Registers a `ResponseObserver` (e.g. security-analytics' request log). */
+  observe(observer: ResponseObserver): void {
+    this.observers = [...this.observers, observer];
+  }
+
+  /** Runs the observers; one that throws does not stop the others nor the response. */
+  completed(request: FastifyRequest, reply: FastifyReply): void {
+    for (const observer of this.observers) {
+      try {
+        observer(request, reply);
+      } catch {
+        // An observer's fault must not turn into a hook error after the response was sent.
+      }
+    }
   }
 
   /** Names in running order (for docs and tests). */

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import type { Redis } from 'ioredis';
 import {
   RateLimiterAbstract,
   RateLimiterMemory,
@@ -7,6 +8,7 @@ import {
 } from 'rate-limiter-flexible';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { RedisService } from '../redis/redis.service';
+import { SyncedWindowCounters, SyncedWindowOptions } from './synced-window-counters';
 
 export interface LimiterOptions {
   /** Unique per use, e.g. `login:ip`. */
@@ -24,6 +26,8 @@ export interface LimitResult {
   /** Milliseconds until the next point is available (0 when allowed). */
   retryAfterMs: number;
   limit: number;
+  /** Milliseconds until the window ends and the points are back. */
+  resetMs: number;
 }
 
 /** A named counter over rate-limiter-flexible. */
@@ -58,6 +62,7 @@ export class Limiter {
         remaining: this.options.points,
         retryAfterMs: 0,
         limit: this.options.points,
+        resetMs: 0,
       };
     return this.result(res.remainingPoints > 0 || res.msBeforeNext <= 0, res);
   }
@@ -92,6 +97,7 @@ export class Limiter {
       remaining: Math.max(0, res.remainingPoints ?? 0),
       retryAfterMs: allowed ? 0 : Math.max(0, res.msBeforeNext ?? 0),
       limit: this.options.points,
+      resetMs: Math.max(0, res.msBeforeNext ?? 0),
     };
   }
 }
@@ -103,7 +109,9 @@ export class Limiter {
  * 500s or hung requests; memory only in embedded mode.
  */
 @Injectable()
-export class RateLimitService {
+export class RateLimitService implements OnApplicationShutdown {
+  private readonly windowed: { counters: SyncedWindowCounters; connection?: Redis }[] = [];
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly redis: RedisService,
@@ -129,5 +137,33 @@ export class RateLimitService {
       rejectIfRedisNotReady: true,
     });
     return new Limiter(engine, options, { memory, redis: this.redis });
+  }
+
+  /**
+   * Counters for limits checked on every request: decided in memory, reconciled with Redis every
+   * `syncMs` in full mode (SyncedWindowCounters: bounded overshoot, no round trip per request).
+   * Their connection has no offline queue and a short command time-out, so an outage is seen at
+   * the next sync and counting goes on locally.
+   */
+  windowCounters(options: SyncedWindowOptions): SyncedWindowCounters {
+    const connection = this.redis.enabled
+      ? this.redis.duplicate({
+          enableOfflineQueue: false,
+          maxRetriesPerRequest: 0,
+          commandTimeout: 500,
+          connectionName: `nexus-limits-${options.name}`,
+        })
+      : undefined;
+    const counters = new SyncedWindowCounters(
+      connection,
+      `${this.config.redisPrefix}:rl:w:${options.name}`,
+      options,
+    );
+    this.windowed.push({ counters, connection });
+    return counters;
+  }
+
+  onApplicationShutdown(): void {
+    for (const { counters } of this.windowed) counters.stop();
   }
 }

@@ -1,3 +1,4 @@
+import { Throttle } from '@nestjs/throttler';
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -28,6 +29,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('register')
+  @Throttle({ auth: {} })
   @Public()
   @HttpCode(202)
   @ApiOperation({
@@ -47,17 +49,19 @@ export class AuthController {
   }
 
   @Post('verify-email')
+  @Throttle({ auth: {} })
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Confirm an email address with the emailed token (single use, 24 h)' })
   @ApiOkResponse({ schema: { example: { emailVerified: true } } })
-  @ApiProblems(400)
+  @ApiProblems(400, 429)
   async verifyEmail(@Body() body: VerifyEmailDto): Promise<{ emailVerified: true }> {
     await this.auth.verifyEmail(body.token);
     return { emailVerified: true };
   }
 
   @Post('verify-email/resend')
+  @Throttle({ auth: {} })
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a new verification email to the caller (3 per hour)' })
   @ApiAcceptedResponse({ type: AcceptedDto })
@@ -68,6 +72,7 @@ export class AuthController {
   }
 
   @Post('login')
+  @Throttle({ auth: {} })
   @Public()
   @HttpCode(200)
   @ApiOperation({
@@ -130,6 +135,7 @@ export class AuthController {
   }
 
   @Post('password/forgot')
+  @Throttle({ auth: {}, email: {} })
   @Public()
   @HttpCode(202)
   @ApiOperation({
@@ -148,13 +154,14 @@ export class AuthController {
   }
 
   @Post('password/reset')
+  @Throttle({ auth: {} })
   @Public()
   @HttpCode(204)
   @ApiOperation({
     summary: 'Set a new password with the emailed token (single use, 1 h); signs out every session',
   })
   @ApiNoContentResponse({ description: 'Password changed' })
-  @ApiProblems(400)
+  @ApiProblems(400, 429)
   async resetPassword(@Body() body: ResetPasswordDto): Promise<void> {
     await this.auth.resetPassword(body.token, body.newPassword);
   }

@@ -1,3 +1,4 @@
+import { Throttle } from '@nestjs/throttler';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiNoContentResponse,
@@ -134,6 +135,7 @@ export class UsersController {
   }
 
   @Post(':username/follow')
+  @Throttle({ write: {} })
   @HttpCode(200)
   @ApiParam(USERNAME_PARAM)
   @RequireVerifiedEmail()
@@ -142,7 +144,7 @@ export class UsersController {
     description: 'Needs a verified email (403 `email-not-verified` otherwise).',
   })
   @ApiOkResponse({ type: FollowStateDto })
-  @ApiProblems(401, 403, 404, 422)
+  @ApiProblems(401, 403, 404, 422, 429)
   async follow(
     @CurrentUser() user: AuthUser,
     @Param('username') username: string,
@@ -152,11 +154,12 @@ export class UsersController {
   }
 
   @Delete(':username/follow')
+  @Throttle({ write: {} })
   @HttpCode(200)
   @ApiParam(USERNAME_PARAM)
   @ApiOperation({ summary: 'Unfollow a user (idempotent)' })
   @ApiOkResponse({ type: FollowStateDto })
-  @ApiProblems(401, 404)
+  @ApiProblems(401, 404, 429)
   async unfollow(
     @CurrentUser() user: AuthUser,
     @Param('username') username: string,

@@ -1,0 +1,221 @@
+import { DataSource } from 'typeorm';
+import { BlocksService, RequestLogWriter } from '@nexus/security-analytics';
+import { registerUser, bearer } from '../support/auth';
+import { testModes } from '../support/modes';
+import { startTestApp, TestApp } from '../support/test-app';
+
+interface LoggedRow {
+  ip: string;
+  method: string;
+  route: string;
+  path: string;
+  status: number;
+  userId: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+  outcome: string | null;
+}
+
+async function rows(t: TestApp, where = 'true', params: unknown[] = []): Promise<LoggedRow[]> {
+  await t.app.get(RequestLogWriter).flush();
+  return t.app.get(DataSource).query(
+    `SELECT host(ip) AS ip, method, route, path, status, user_id AS "userId",
+            user_agent AS "userAgent", request_id AS "requestId", outcome
+       FROM request_log WHERE ${where} ORDER BY at, request_id`,
+    params,
+  );
+}
+
+describe.each(testModes())('request log (%s)', (mode) => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // Batches are written on flush() (and at shutdown), so each test sees exactly what it sent.
+    t = await startTestApp(mode, {
+      env: { REQUEST_LOG_FLUSH_MS: '60000', REQUEST_LOG_BATCH_SIZE: '50000' },
+    });
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  it('records every request with its route template, redacted path, status, user and request id', async () => {
+    const user = await registerUser(t);
+    const ua = `log-test-${Date.now()}`;
+    const me = await t.inject({
+      method: 'GET',
+      url: '/api/v1/users/me',
+      headers: { ...bearer(user.accessToken), 'user-agent': ua, 'x-request-id': 'req-log-1' },
+    });
+    expect(me.statusCode).toBe(200);
+    const missing = await t.inject({
+      method: 'GET',
+      url: '/wp-login.php?password=hunter2&token=abc&lang=en',
+      headers: { 'user-agent': ua, 'x-request-id': 'req-log-2' },
+    });
+    expect(missing.statusCode).toBe(404);
+
+    const logged = await rows(t, 'user_agent = $1', [ua]);
+    expect(logged).toEqual([
+      {
+        ip: '127.0.0.1',
+        method: 'GET',
+        route: '/api/v1/users/me',
+        path: '/api/v1/users/me',
+        status: 200,
+        userId: user.id,
+        userAgent: ua,
+        requestId: 'req-log-1',
+        outcome: null,
+      },
+      {
+        ip: '127.0.0.1',
+        method: 'GET',
+        route: '(unmatched)',
+        path: '/wp-login.php?password=[redacted]&token=[redacted]&lang=en',
+        status: 404,
+        userId: null,
+        userAgent: ua,
+        requestId: 'req-log-2',
+        outcome: null,
+      },
+    ]);
+    // Nothing of the secrets reached the table.
+    const all = JSON.stringify(await rows(t));
+    expect(all).not.toContain('hunter2');
+  });
+
+  it('records requests answered at the edge from the cache', async () => {
+    const ua = `edge-${Date.now()}`;
+    const first = await t.inject({ url: '/api/v1/tags', headers: { 'user-agent': ua } });
+    const second = await t.inject({ url: '/api/v1/tags', headers: { 'user-agent': ua } });
+    expect([first.statusCode, second.statusCode]).toEqual([200, 200]);
+    expect(second.headers['x-cache']).toBe('HIT');
+    const logged = await rows(t, 'user_agent = $1', [ua]);
+    expect(logged.map((r) => [r.route, r.status])).toEqual([
+      ['/api/v1/tags', 200],
+      ['/api/v1/tags', 200],
+    ]);
+  });
+
+  it('logs the peer address, not a spoofed X-Forwarded-For from an untrusted peer', async () => {
+    const ua = `spoof-${Date.now()}`;
+    await t.inject({
+      url: '/health/live',
+      headers: { 'user-agent': ua, 'x-forwarded-for': '203.0.113.9' },
+      remoteAddress: '198.51.100.7',
+    });
+    expect((await rows(t, 'user_agent = $1', [ua])).map((r) => r.ip)).toEqual(['198.51.100.7']);
+  });
+
+  it('keeps the rollups equal to the log, per minute, address, route and status class', async () => {
+    const ua = `rollup-${Date.now()}`;
+    for (let i = 0; i < 3; i++) {
+      await t.inject({
+        url: `/.env?i=${i}`,
+        headers: { 'user-agent': ua },
+        remoteAddress: '192.0.2.55',
+      });
+    }
+    await t.inject({
+      url: '/health/live',
+      headers: { 'user-agent': ua },
+      remoteAddress: '192.0.2.55',
+    });
+    await t.app.get(RequestLogWriter).flush();
+    const rollups = await t.app.get(DataSource).query(
+      `SELECT route, status_class AS "statusClass", sum(requests)::int AS requests,
+              sum(probe_hits)::int AS "probeHits"
+         FROM request_log_rollups WHERE ip = '192.0.2.55' GROUP BY 1, 2 ORDER BY 1`,
+    );
+    expect(rollups).toEqual([
+      { route: '/.env', statusClass: 4, requests: 3, probeHits: 3 },
+      { route: '/health/live', statusClass: 2, requests: 1, probeHits: 0 },
+    ]);
+    const [{ logged, rolled }] = await t.app.get(DataSource).query(
+      `SELECT (SELECT count(*)::int FROM request_log) AS logged,
+              (SELECT sum(requests)::int FROM request_log_rollups) AS rolled`,
+    );
+    expect(rolled).toBe(logged);
+  });
+});
+
+describe.each(testModes())('request log behind a trusted proxy (%s)', (mode) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(mode, { env: { TRUSTED_PROXIES: '127.0.0.1/32' } });
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  it('logs the rightmost untrusted hop', async () => {
+    const ua = `proxied-${Date.now()}`;
+    await t.inject({
+      url: '/health/live',
+      headers: { 'user-agent': ua, 'x-forwarded-for': '203.0.113.1, 198.51.100.20' },
+    });
+    expect((await rows(t, 'user_agent = $1', [ua])).map((r) => r.ip)).toEqual(['198.51.100.20']);
+  });
+});
+
+describe.each(testModes())('request log buffer bound (%s)', (mode) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // Nothing is written until the test flushes: the buffer holds 100 rows, the rest is dropped.
+    t = await startTestApp(mode, {
+      env: {
+        REQUEST_LOG_BUFFER_SIZE: '100',
+        REQUEST_LOG_BATCH_SIZE: '50000',
+        REQUEST_LOG_FLUSH_MS: '60000',
+      },
+    });
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  it('drops and counts what does not fit, and never holds more than the bound', async () => {
+    const writer = t.app.get(RequestLogWriter);
+    await writer.flush();
+    for (let i = 0; i < 150; i++) await t.inject({ url: '/health/live' });
+    expect(writer.buffered).toBe(100);
+    const metrics = (await t.inject({ url: '/metrics' })).body;
+    expect(metrics).toMatch(/^nexus_request_log_buffered 100$/m);
+    expect(metrics).toMatch(/^nexus_request_log_dropped_total 50$/m);
+    await writer.flush();
+    expect(writer.buffered).toBe(0);
+    expect((await t.inject({ url: '/metrics' })).body).toMatch(
+      /^nexus_request_log_written_total 10[01]$/m,
+    );
+  });
+});
+
+describe.each(testModes())('request log of refusals at the edge (%s)', (mode) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(mode, {
+      env: { REQUEST_LOG_FLUSH_MS: '60000', REQUEST_LOG_BATCH_SIZE: '50000' },
+    });
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  it('records a request the blacklist refused, as blocked, in the log and the rollups', async () => {
+    await t.app
+      .get(BlocksService)
+      .create(
+        { cidr: '198.51.100.0/24', reason: 'request-log test' },
+        { id: null, ip: '127.0.0.1' },
+      );
+    const ua = `blocked-${Date.now()}`;
+    const res = await t.inject({
+      url: '/api/v1/tags',
+      headers: { 'user-agent': ua },
+      remoteAddress: '198.51.100.9',
+    });
+    expect(res.statusCode).toBe(403);
+    expect((await rows(t, 'user_agent = $1', [ua])).map((r) => [r.status, r.outcome])).toEqual([
+      [403, 'blocked'],
+    ]);
+    const [r] = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT sum(blocked)::int AS blocked FROM request_log_rollups WHERE ip = '198.51.100.9'`,
+      );
+    expect(r.blocked).toBe(1);
+  });
+});
