@@ -5,6 +5,8 @@ import { RateLimitService } from '@nexus/core';
 import { AutoBlockPolicy } from './blocks/auto-block.policy';
 import { Blacklist } from './blocks/blacklist';
 import { BlocksController } from './blocks/blocks.controller';
+import { CliBlocksController } from './cli/cli-blocks.controller';
+import { OperatorAccess, OperatorTokenGuard } from './cli/operator-access';
 import { BlocksService } from './blocks/blocks.service';
 import { IpBlocksRepository } from './blocks/ip-blocks.repository';
 import { GlobalRateLimit } from './rate-limit/global-rate-limit';
@@ -27,7 +29,7 @@ import {
       }),
     }),
   ],
-  controllers: [BlocksController],
+  controllers: [BlocksController, CliBlocksController],
   providers: [
     IpBlocksRepository,
     BlocksService,
@@ -35,6 +37,8 @@ import {
     AutoBlockPolicy,
     RateLimitMetrics,
     GlobalRateLimit,
+    OperatorAccess,
+    OperatorTokenGuard,
     // After users' authentication guard (module order): `request.user` is known.
     { provide: APP_GUARD, useClass: RouteLimitGuard },
   ],
@@ -47,3 +51,10 @@ export class SecurityAnalyticsModule {}
   providers: [IpBlocksRepository, BlocksService, AutoBlockPolicy],
 })
 export class SecurityAnalyticsWorkerModule {}
+
+/** What `npm run cli` opens when it writes the database itself (no api to go through). */
+@Module({
+  providers: [IpBlocksRepository, BlocksService],
+  exports: [BlocksService],
+})
+export class SecurityAnalyticsCliModule {}
