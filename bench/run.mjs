@@ -41,6 +41,7 @@ const ORDER = [
   'login',
   'refresh',
   'article-cached',
+  'article-cached-blacklist',
   'articles-list',
   'articles-list-200rps',
   'articles-search',
@@ -52,6 +53,11 @@ const MODULE_PROBES = {
 };
 
 const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
+/** The administrator the api creates at start (scenarios that need admin endpoints log in). */
+const BENCH_ADMIN = {
+  email: 'bench-admin@example.com',
+  password: `Bench-admin-${randomBytes(12).toString('base64url')}`,
+};
 
 async function loadScenarios() {
   const dir = join(BENCH_DIR, 'scenarios');
@@ -222,6 +228,15 @@ async function main() {
       LOG_LEVEL: 'warn',
       JWT_SECRET: randomBytes(48).toString('base64url'),
       SEED_DEMO_DATA: 'true',
+      // The blacklist and the global rate limit run on every request, as in production: loopback
+      // (the load generator) is not allowlisted and the limits are set where no run reaches them.
+      // The named route limits are off: login and refresh measure argon2 and token rotation.
+      ALLOWLIST_CIDRS: 'none',
+      RATE_LIMIT_PER_IP: '1000000000',
+      RATE_LIMIT_PER_USER: '1000000000',
+      RATE_LIMIT_ROUTES: 'false',
+      ADMIN_EMAIL: BENCH_ADMIN.email,
+      ADMIN_PASSWORD: BENCH_ADMIN.password,
       ...(opts.mode === 'full' ? { ...fullEnv, RUN_WORKERS: 'true' } : {}),
       ...opts.env,
     };
@@ -304,6 +319,7 @@ async function main() {
       connections: opts.connections,
       api,
       state: {},
+      admin: BENCH_ADMIN,
       log,
       waitForEmail: (to, o) => waitForEmail(dataDir, to, o),
       tokenFromEmail,

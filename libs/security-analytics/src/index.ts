@@ -3,6 +3,7 @@ export {
   SecurityAnalyticsModule,
   SecurityAnalyticsWorkerModule,
 } from './security-analytics.module';
+export { SecurityAnalyticsCliModule } from './security-analytics.module';
 export { securityAnalyticsMigrations } from './migrations';
 export * from './security-analytics.events';
 export { markRequestOutcome } from './request-log/request-log.types';
@@ -17,3 +18,6 @@ export type { IpBlock } from './blocks/ip-blocks.repository';
 export { Blacklist } from './blocks/blacklist';
 export { AutoBlockPolicy, AUTO_BLOCK_CLOCK } from './blocks/auto-block.policy';
 export { GlobalRateLimit } from './rate-limit/global-rate-limit';
+export { OPERATOR_FILE, OPERATOR_HEADER } from './cli/operator-access';
+export type { OperatorFile } from './cli/operator-access';
+export { cliActor } from './cli/cli-blocks.controller';

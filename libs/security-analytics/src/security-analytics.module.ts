@@ -23,6 +23,8 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AutoBlockPolicy } from './blocks/auto-block.policy';
 import { Blacklist } from './blocks/blacklist';
 import { BlocksController } from './blocks/blocks.controller';
+import { CliBlocksController } from './cli/cli-blocks.controller';
+import { OperatorAccess, OperatorTokenGuard } from './cli/operator-access';
 import { BlocksService } from './blocks/blocks.service';
 import { IpBlocksRepository } from './blocks/ip-blocks.repository';
 import { GlobalRateLimit } from './rate-limit/global-rate-limit';
@@ -71,7 +73,7 @@ const background = [
       }),
     }),
   ],
-  controllers: [AnalyticsController, BlocksController],
+  controllers: [AnalyticsController, BlocksController, CliBlocksController],
   providers: [
     ...background,
     // Request log (docs/security-analytics.md#request-log)
@@ -89,6 +91,8 @@ const background = [
     AutoBlockPolicy,
     RateLimitMetrics,
     GlobalRateLimit,
+    OperatorAccess,
+    OperatorTokenGuard,
     // After users' authentication guard (module order): `request.user` is known.
     { provide: APP_GUARD, useClass: RouteLimitGuard },
   ],
@@ -111,3 +115,10 @@ export class SecurityAnalyticsModule {}
   exports: [AnomalyService, GeoEnricher, RetentionService],
 })
 export class SecurityAnalyticsWorkerModule {}
+
+/** What `npm run cli` opens when it writes the database itself (no api to go through). */
+@Module({
+  providers: [IpBlocksRepository, BlocksService],
+  exports: [BlocksService],
+})
+export class SecurityAnalyticsCliModule {}

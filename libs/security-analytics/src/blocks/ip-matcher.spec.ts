@@ -1,5 +1,5 @@
 import { IpMatcher } from './ip-matcher';
-import { clientKey, parseCidr } from './ip-ranges';
+import { clientKey, ipv6Key, parseCidr } from './ip-ranges';
 
 const entry = (cidr: string, value: string, expiresAt = Infinity) => ({
   range: parseCidr(cidr),
@@ -37,6 +37,34 @@ describe('parseCidr', () => {
     expect(clientKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
     expect(clientKey('2001:db8:1:2:bbbb::9')).toBe('2001:db8:1:2::/64');
     expect(clientKey('203.0.113.9')).toBe('203.0.113.9');
+  });
+});
+
+describe('ipv6Key', () => {
+  it.each([
+    ['::', '0'.repeat(32)],
+    ['::1', `${'0'.repeat(31)}1`],
+    ['1::', `0001${'0'.repeat(28)}`],
+    ['2001:DB8::8:800:200C:417A', '20010db8000000000008080020 0c417a'.replace(' ', '')],
+    ['::ffff:1.2.3.4', '00000000000000000000ffff01020304'],
+    ['1:2:3:4:5:6:7:8', '00010002000300040005000600070008'],
+    ['fe80::1%eth0', `fe80${'0'.repeat(27)}1`],
+  ])('keys %s', (ip, key) => {
+    expect(ipv6Key(ip)).toBe(key);
+  });
+
+  it.each([
+    '1:2:3:4:5:6:7:8:9',
+    '1::2::3',
+    ':1::',
+    '1:',
+    '12345::',
+    'g::',
+    '1:2:3:4:5:6:7',
+    '::1.2.3',
+    '',
+  ])('refuses %s', (ip) => {
+    expect(ipv6Key(ip)).toBeUndefined();
   });
 });
 

@@ -1,4 +1,4 @@
-import { IpFamily, IpRange, parseIp } from './ip-ranges';
+import { boundKey, IpFamily, IpRange, ipKey } from './ip-ranges';
 
 /** One entry of a matcher: a range, what it stands for, and until when it holds. */
 export interface MatcherEntry<T> {
@@ -8,14 +8,26 @@ export interface MatcherEntry<T> {
   value: T;
 }
 
+/** Bounds are matcher keys (ipKey): numbers for IPv4, fixed-width hex strings for IPv6. */
 interface Node<T> {
-  start: number | bigint;
-  end: number | bigint;
+  start: number | string;
+  end: number | string;
   expiresAt: number;
   value: T;
   /** Entries nested inside this one, sorted by start, pairwise disjoint. */
-  children: Node<T>[];
+  children: Level<T>;
 }
+
+/**
+ * Siblings: their starts in an array of their own (a binary search then reads one packed array
+ * instead of one object per step: measured several times faster with 100k blocks).
+ */
+interface Level<T> {
+  starts: (number | string)[];
+  nodes: Node<T>[];
+}
+
+const emptyLevel = <T>(): Level<T> => ({ starts: [], nodes: [] });
 
 /**
  * Longest-standing match of an address against a set of CIDR ranges, without a loop over them.
@@ -27,7 +39,7 @@ interface Node<T> {
  * Cost: O(log n) per level, and the nesting depth is small in practice (at most 33 / 129).
  */
 export class IpMatcher<T> {
-  private readonly roots: Record<IpFamily, Node<T>[]> = { 4: [], 6: [] };
+  private readonly roots: Record<IpFamily, Level<T>> = { 4: emptyLevel(), 6: emptyLevel() };
   readonly size: number;
 
   constructor(entries: readonly MatcherEntry<T>[]) {
@@ -44,14 +56,26 @@ export class IpMatcher<T> {
                 ? -1
                 : a.range.end < b.range.end
                   ? 1
-                  : b.expiresAt - a.expiresAt,
+                  : b.expiresAt > a.expiresAt
+                    ? 1
+                    : b.expiresAt < a.expiresAt
+                      ? -1
+                      : 0,
         );
       const stack: Node<T>[] = [];
       for (const e of sorted) {
-        const node: Node<T> = { ...e.range, expiresAt: e.expiresAt, value: e.value, children: [] };
+        const node: Node<T> = {
+          start: boundKey(family, e.range.start),
+          end: boundKey(family, e.range.end),
+          expiresAt: e.expiresAt,
+          value: e.value,
+          children: emptyLevel(),
+        };
         while (stack.length && stack[stack.length - 1].end < node.start) stack.pop();
         const parent = stack[stack.length - 1];
-        (parent ? parent.children : this.roots[family]).push(node);
+        const level = parent ? parent.children : this.roots[family];
+        level.starts.push(node.start);
+        level.nodes.push(node);
         stack.push(node);
       }
     }
@@ -60,26 +84,27 @@ export class IpMatcher<T> {
   /** The entry covering `ip` that has not expired at `now`, if any. */
   match(ip: string, now: number): T | undefined {
     if (this.size === 0) return undefined;
-    const parsed = parseIp(ip);
+    const parsed = ipKey(ip);
     if (!parsed) return undefined;
-    return this.matchValue(parsed.family, parsed.value, now);
+    return this.matchKey(parsed.family, parsed.key, now);
   }
 
-  matchValue(family: IpFamily, value: number | bigint, now: number): T | undefined {
+  matchKey(family: IpFamily, value: number | string, now: number): T | undefined {
     let level = this.roots[family];
-    while (level.length) {
+    while (level.nodes.length) {
+      const starts = level.starts;
       let lo = 0;
-      let hi = level.length - 1;
+      let hi = starts.length - 1;
       let found = -1;
       while (lo <= hi) {
         const mid = (lo + hi) >>> 1;
-        if (level[mid].start <= value) {
+        if (starts[mid] <= value) {
           found = mid;
           lo = mid + 1;
         } else hi = mid - 1;
       }
       if (found === -1) return undefined;
-      const node = level[found];
+      const node = level.nodes[found];
       if (node.end < value) return undefined;
       if (node.expiresAt > now) return node.value;
       level = node.children;

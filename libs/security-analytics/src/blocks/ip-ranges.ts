@@ -1,5 +1,3 @@
-import { isIP } from 'node:net';
-
 /**
  * IP addresses and CIDR blocks as integer ranges: IPv4 as a `number` (0 … 2³²−1), IPv6 as a
  * `bigint` (0 … 2¹²⁸−1). The two families never mix: a matcher keeps one tree per family.
@@ -55,27 +53,89 @@ function parseIpv4(ip: string): number | undefined {
 }
 
 function parseIpv6(raw: string): bigint | undefined {
-  if (isIP(raw) !== 6) return undefined;
-  let ip = raw;
-  const zone = ip.indexOf('%');
-  if (zone !== -1) ip = ip.slice(0, zone);
-  // An embedded IPv4 tail (::ffff:1.2.3.4) is two hextets.
-  const lastColon = ip.lastIndexOf(':');
-  const tail = ip.slice(lastColon + 1);
-  if (tail.includes('.')) {
-    const v4 = parseIpv4(tail)!;
-    ip = `${ip.slice(0, lastColon + 1)}${(v4 >>> 16).toString(16)}:${(v4 & 0xffff).toString(16)}`;
+  const key = ipv6Key(raw);
+  return key === undefined ? undefined : BigInt(`0x${key}`);
+}
+
+const HEX2 = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** The value of a hex digit's char code, or -1. */
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
+}
+
+/**
+ * An IPv6 address as 32 lower-case hex digits: fixed width, so comparing two keys as strings
+ * compares the addresses (no bigint arithmetic on the request path). Undefined when not IPv6.
+ * One pass over the characters: it runs for every IPv6 request the blacklist looks at.
+ */
+export function ipv6Key(raw: string): string | undefined {
+  let end = raw.indexOf('%');
+  if (end === -1) end = raw.length;
+  const head: number[] = [];
+  const tail: number[] = [];
+  let groups = head;
+  let gap = false;
+  let value = 0;
+  let digits = 0;
+  let i = 0;
+  if (end >= 2 && raw.charCodeAt(0) === 58) {
+    if (raw.charCodeAt(1) !== 58) return undefined;
+    gap = true;
+    groups = tail;
+    i = 2;
   }
-  const halves = ip.split('::');
-  const head = halves[0] ? halves[0].split(':') : [];
-  const rest = halves.length > 1 && halves[1] ? halves[1].split(':') : [];
-  const groups =
-    halves.length > 1
-      ? [...head, ...Array(8 - head.length - rest.length).fill('0'), ...rest]
-      : head;
-  let value = 0n;
-  for (const g of groups) value = (value << 16n) | BigInt(parseInt(g, 16));
-  return value;
+  for (; i < end; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 58) {
+      if (digits === 0) return undefined;
+      groups.push(value);
+      value = 0;
+      digits = 0;
+      if (i + 1 < end && raw.charCodeAt(i + 1) === 58) {
+        if (gap) return undefined;
+        gap = true;
+        groups = tail;
+        i++;
+      } else if (i + 1 === end) return undefined;
+      continue;
+    }
+    if (c === 46) {
+      // An embedded IPv4 tail (::ffff:1.2.3.4): the last two hextets.
+      const v4 = parseIpv4(raw.slice(raw.lastIndexOf(':', i) + 1, end));
+      if (v4 === undefined) return undefined;
+      groups.push(Math.floor(v4 / 65536), v4 % 65536);
+      digits = 0;
+      break;
+    }
+    const d = hexDigit(c);
+    if (d === -1 || ++digits > 4) return undefined;
+    value = value * 16 + d;
+  }
+  if (digits > 0) groups.push(value);
+  const total = head.length + tail.length;
+  if (gap ? total > 7 : total !== 8) return undefined;
+  let key = '';
+  for (const g of head) key += HEX2[g >> 8] + HEX2[g & 255];
+  for (let z = total; z < 8; z++) key += '0000';
+  for (const g of tail) key += HEX2[g >> 8] + HEX2[g & 255];
+  return key;
+}
+
+/** The matcher key of an address: a number for IPv4, a 32-hex-digit string for IPv6. */
+export function ipKey(ip: string): { family: IpFamily; key: number | string } | undefined {
+  const v4 = parseIpv4(ip);
+  if (v4 !== undefined) return { family: 4, key: v4 };
+  const v6 = ipv6Key(ip);
+  return v6 === undefined ? undefined : { family: 6, key: v6 };
+}
+
+/** The matcher key of a range bound. */
+export function boundKey(family: IpFamily, value: number | bigint): number | string {
+  return family === 4 ? (value as number) : (value as bigint).toString(16).padStart(32, '0');
 }
 
 const V4_MAX = 0xffffffff;
