@@ -33,6 +33,13 @@ const UNDOCUMENTED: { method: string; url: RegExp; why: string }[] = [
     url: /^\/metrics$/,
     why: 'Prometheus scrape endpoint (text format), not part of the API',
   },
+  { method: 'GET', url: /^\/graphql$/, why: 'GraphQL: described by schema.graphql, not OpenAPI' },
+  { method: 'POST', url: /^\/graphql$/, why: 'GraphQL: described by schema.graphql, not OpenAPI' },
+  {
+    method: 'GET',
+    url: /^\/graphiql(\/assets\/:file)?$/,
+    why: 'GraphiQL IDE: the HTML page and its static assets',
+  },
 ];
 
 describe.each(testModes())('route inventory (%s mode)', (mode) => {

@@ -43,3 +43,8 @@ export * from './http/route-access';
 export * from './http/edge-safety.check';
 export * from './util/maybe-promise';
 export * from './http/operator-access';
+export * from './graphql/graphql-context';
+export * from './graphql/graphql-errors';
+export * from './graphql/graphql-limits';
+export * from './graphql/graphql-operations';
+export * from './graphql/graphql.module';

@@ -27,3 +27,6 @@ export { AdminBootstrap } from './admin/admin-bootstrap.service';
 
 // Domain events.
 export * from './events/users.events';
+
+// GraphQL types other modules' resolvers extend (content adds `User.articles`).
+export { UserModel, ProfileModel } from './graphql/users.graphql-types';

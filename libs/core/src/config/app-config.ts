@@ -54,6 +54,16 @@ export interface AppConfig {
    * production; in production /metrics is off and readiness answers its status only.
    */
   metricsToken?: string;
+  /** Serve the GraphiQL IDE at /graphiql (its assets from this app). */
+  graphiqlEnabled: boolean;
+  /** Answer GraphQL introspection queries (`__schema`, `__type`). */
+  graphqlIntrospection: boolean;
+  /** Limits of one GraphQL request (docs/api.md#graphql). */
+  graphqlMaxDepth: number;
+  graphqlMaxCost: number;
+  graphqlMaxAliases: number;
+  graphqlMaxBatch: number;
+  graphqlMaxQueryBytes: number;
 }
 
 export type AppMode = 'embedded' | 'full';

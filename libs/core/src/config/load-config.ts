@@ -165,6 +165,13 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     hstsMaxAgeSeconds: int('HSTS_MAX_AGE', 0, 0, 2 * 365 * 86_400),
     docsEnabled: bool('DOCS_ENABLED', !production),
     metricsToken,
+    graphiqlEnabled: bool('GRAPHIQL_ENABLED', !production),
+    graphqlIntrospection: bool('GRAPHQL_INTROSPECTION', !production),
+    graphqlMaxDepth: int('GRAPHQL_MAX_DEPTH', 10, 2, 50),
+    graphqlMaxCost: int('GRAPHQL_MAX_COST', 5000, 10, 1_000_000),
+    graphqlMaxAliases: int('GRAPHQL_MAX_ALIASES', 20, 1, 1000),
+    graphqlMaxBatch: int('GRAPHQL_MAX_BATCH', 10, 1, 100),
+    graphqlMaxQueryBytes: int('GRAPHQL_MAX_QUERY_BYTES', 16_384, 256, 1_048_576),
     ...overrides,
   };
 
