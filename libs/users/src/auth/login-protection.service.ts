@@ -34,20 +34,33 @@ export class LoginProtection {
       points: LOGIN_MAX_FAILURES_PER_IP,
       durationSeconds: LOGIN_WINDOW_SECONDS,
     });
-    this.strikes = limits.create({ keyPrefix: 'users:login:strikes', points: 1_000, durationSeconds: 24 * 3600 });
+    this.strikes = limits.create({
+      keyPrefix: 'users:login:strikes',
+      points: 1_000,
+      durationSeconds: 24 * 3600,
+    });
   }
 
   /** Throws 429 with Retry-After while either key is cooling off. */
   async assertAllowed(account: string, ip: string): Promise<void> {
-    const [pair, address] = await Promise.all([this.perAccountIp.peek(this.key(account, ip)), this.perIp.peek(ip)]);
-    const waitMs = Math.max(pair.allowed ? 0 : pair.retryAfterMs, address.allowed ? 0 : address.retryAfterMs);
+    const [pair, address] = await Promise.all([
+      this.perAccountIp.peek(this.key(account, ip)),
+      this.perIp.peek(ip),
+    ]);
+    const waitMs = Math.max(
+      pair.allowed ? 0 : pair.retryAfterMs,
+      address.allowed ? 0 : address.retryAfterMs,
+    );
     if (!pair.allowed || !address.allowed) throw tooManyAttempts(waitMs);
   }
 
   /** Counts a failure; returns true when this failure started a cool-off. */
   async recordFailure(account: string, ip: string): Promise<boolean> {
     const pairKey = this.key(account, ip);
-    const [pair, address] = await Promise.all([this.perAccountIp.consume(pairKey), this.perIp.consume(ip)]);
+    const [pair, address] = await Promise.all([
+      this.perAccountIp.consume(pairKey),
+      this.perIp.consume(ip),
+    ]);
     let locked = false;
     if (!pair.allowed || pair.remaining === 0) {
       await this.perAccountIp.block(pairKey, await this.coolOff(`a:${pairKey}`));
@@ -68,7 +81,10 @@ export class LoginProtection {
   private async coolOff(strikeKey: string): Promise<number> {
     const strike = await this.strikes.consume(strikeKey);
     const count = Math.max(1, strike.limit - strike.remaining);
-    return Math.min(LOGIN_MAX_COOL_OFF_SECONDS, LOGIN_BASE_COOL_OFF_SECONDS * 2 ** Math.min(count - 1, 20));
+    return Math.min(
+      LOGIN_MAX_COOL_OFF_SECONDS,
+      LOGIN_BASE_COOL_OFF_SECONDS * 2 ** Math.min(count - 1, 20),
+    );
   }
 
   private key(account: string, ip: string): string {
