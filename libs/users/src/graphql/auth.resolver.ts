@@ -33,8 +33,10 @@ export class AuthResolver {
   }
 
   @Mutation(() => TokenPairModel, {
+    // Nullable: each aliased attempt then fails on its own, as separate REST requests would.
+    nullable: true,
     description:
-      'Open a session. Failed attempts count towards the same lockout as REST login (per account and IP, and ' +
+      'Open a session (null with an error when refused). Failed attempts count towards the same lockout as REST login (per account and IP, and ' +
       'per IP), attempt by attempt, whether they come in aliases or batches.',
   })
   @Public()
