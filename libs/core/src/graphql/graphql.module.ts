@@ -1,9 +1,23 @@
-import { DynamicModule, Global, Inject, Injectable, Module, OnModuleInit } from '@nestjs/common';
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  INestApplicationContext,
+  Module,
+  OnModuleInit,
+} from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Kind, type DocumentNode, type GraphQLSchema } from 'graphql';
+import {
+  Kind,
+  lexicographicSortSchema,
+  printSchema,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { createGraphqlContext, GraphqlContext } from './graphql-context';
 import { createGraphqlErrorFormatter, GraphqlErrorCode, graphqlRefusal } from './graphql-errors';
@@ -182,4 +196,14 @@ async function beforeExecution(
       context,
     });
   }
+}
+
+/** The schema as committed in `schema.graphql` (sorted SDL, a header saying how it is made). */
+export function printGraphqlSchema(app: INestApplicationContext): string {
+  const schema = app.get(GraphQLSchemaHost).schema;
+  return (
+    '# Generated from the resolvers by `npm run graphql:schema`; a test fails when they differ.\n\n' +
+    printSchema(lexicographicSortSchema(schema)) +
+    '\n'
+  );
 }
