@@ -75,6 +75,11 @@ export class ArticleModel {
 
   @Field(() => String, { nullable: true, description: 'ISO 8601; null for drafts' })
   publishedAt: string | null;
+
+  // A plain field, not a resolver: listing rows and articles carry the author card already
+  // (joined in the listing's one statement), and a resolved field costs a Nest call per row.
+  @Field(() => UserModel)
+  author: UserModel;
 }
 
 @ObjectType('Comment')

@@ -226,18 +226,6 @@ export class ArticlesResolver {
 
   // ---- fields -----------------------------------------------------------------------------
 
-  @ResolveField(() => UserModel)
-  author(
-    @Parent() a: ArticleSource,
-    @Context() ctx: GraphqlContext,
-  ): AuthorCard | Promise<AuthorCard> {
-    // Listing rows and articles carry their author card already (joined in the same statement).
-    return (
-      a.author ??
-      ctx.loaders.get(this.loaders.cards).load((a as unknown as { authorId: string }).authorId)
-    );
-  }
-
   @ResolveField(() => String, { description: 'Markdown' })
   async body(@Parent() a: ArticleSource, @Context() ctx: GraphqlContext): Promise<string> {
     if ('body' in a) return a.body;
