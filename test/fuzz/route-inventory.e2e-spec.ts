@@ -44,6 +44,13 @@ const UNDOCUMENTED: { method: string; url: RegExp; why: string; fullModeOnly?: b
     why: 'Bull Board (full mode): its UI, assets and its own API, admins only',
     fullModeOnly: true,
   })),
+  { method: 'GET', url: /^\/graphql$/, why: 'GraphQL: described by schema.graphql, not OpenAPI' },
+  { method: 'POST', url: /^\/graphql$/, why: 'GraphQL: described by schema.graphql, not OpenAPI' },
+  {
+    method: 'GET',
+    url: /^\/graphiql(\/assets\/:file)?$/,
+    why: 'GraphiQL IDE: the HTML page and its static assets',
+  },
 ];
 
 describe.each(testModes())('route inventory (%s mode)', (mode) => {

@@ -1,5 +1,5 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
-import { AppConfig, CoreModule } from '@nexus/core';
+import { AppConfig, CoreModule, NexusGraphqlModule } from '@nexus/core';
 import { ContentModule, contentMigrations } from '@nexus/content';
 import { DemoModule } from '@nexus/demo';
 import { NotificationsModule, notificationsMigrations } from '@nexus/notifications';
@@ -27,6 +27,7 @@ export class AppModule {
         ContentModule,
         NotificationsModule,
         SecurityAnalyticsModule,
+        NexusGraphqlModule.forRoot(config),
         ...(config.seedDemoData ? [DemoModule] : []),
         ...extraImports,
       ],

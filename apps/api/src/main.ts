@@ -24,6 +24,7 @@ async function main(): Promise<void> {
       `  REST API     ${base}/api/v1`,
       `  Swagger UI   ${base}/docs`,
       `  OpenAPI      ${base}/docs-json`,
+      `  GraphQL      ${base}/graphql${config.graphiqlEnabled ? `  (GraphiQL ${base}/graphiql)` : ''}`,
       `  Health       ${base}/health/ready`,
       `  Metrics      ${base}/metrics`,
       '',

@@ -19,6 +19,14 @@ import { CommentsService } from './comments/comments.service';
 import { ReactionsController } from './reactions/reactions.controller';
 import { ReactionsRepository } from './reactions/reactions.repository';
 import { ReactionsService } from './reactions/reactions.service';
+import {
+  ArticlesResolver,
+  CommentsResolver,
+  ContentLoaders,
+  ProfileArticlesResolver,
+  UserArticlesResolver,
+} from './graphql/content.resolver';
+import { GraphqlBatchesRepository } from './graphql/graphql-batches.repository';
 import { TagsController } from './tags/tags.controller';
 import { TagsRepository } from './tags/tags.repository';
 import { TagsService } from './tags/tags.service';
@@ -51,6 +59,12 @@ import { TagsService } from './tags/tags.service';
     CacheMetricsService,
     ViewCacheService,
     HttpCacheInterceptor,
+    GraphqlBatchesRepository,
+    ContentLoaders,
+    ArticlesResolver,
+    CommentsResolver,
+    UserArticlesResolver,
+    ProfileArticlesResolver,
   ],
   exports: [
     ArticlesService,

@@ -49,3 +49,8 @@ export * from './events/outbox-relay';
 export * from './events/outbox.repository';
 export * from './admin/bull-board';
 export * from './limits/synced-window-counters';
+export * from './graphql/graphql-context';
+export * from './graphql/graphql-errors';
+export * from './graphql/graphql-limits';
+export * from './graphql/graphql-operations';
+export * from './graphql/graphql.module';

@@ -32,3 +32,5 @@ export * from './events/users.events';
 // Bulk reads for other modules, in the api and the worker (notifications' fan-out and emails).
 export { UserDirectory, UserDirectoryModule } from './directory/user-directory.service';
 export type { FollowerIdPage, UserContact } from './directory/user-directory.service';
+// GraphQL types other modules' resolvers extend (content adds `User.articles`).
+export { UserModel, ProfileModel } from './graphql/users.graphql-types';

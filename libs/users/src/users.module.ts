@@ -18,6 +18,8 @@ import { SessionsRepository } from './auth/sessions.repository';
 import { SessionsService } from './auth/sessions.service';
 import { UsersMaintenance } from './auth/users-maintenance.service';
 import { UsersMailer } from './auth/users-mailer.service';
+import { AuthResolver } from './graphql/auth.resolver';
+import { UsersResolver } from './graphql/users.resolver';
 import { FollowsRepository } from './follows/follows.repository';
 import { FollowsService } from './follows/follows.service';
 import { ContentEventsListener } from './users/content-events.listener';
@@ -57,6 +59,8 @@ import { UsersService } from './users/users.service';
     AdminBootstrap,
     ContentEventsListener,
     UsersMaintenance,
+    AuthResolver,
+    UsersResolver,
   ],
   exports: [
     AccessTokenService,

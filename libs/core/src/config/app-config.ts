@@ -128,6 +128,16 @@ export interface AppConfig {
   rateLimitDryRun: boolean;
   /** Security: the named route limits (`@Throttle`: auth, writes, per-email) are enforced. */
   rateLimitRoutes: boolean;
+  /** Serve the GraphiQL IDE at /graphiql (its assets from this app). */
+  graphiqlEnabled: boolean;
+  /** Answer GraphQL introspection queries (`__schema`, `__type`). */
+  graphqlIntrospection: boolean;
+  /** Limits of one GraphQL request (docs/api.md#graphql). */
+  graphqlMaxDepth: number;
+  graphqlMaxCost: number;
+  graphqlMaxAliases: number;
+  graphqlMaxBatch: number;
+  graphqlMaxQueryBytes: number;
 }
 
 export type AppMode = 'embedded' | 'full';

@@ -292,6 +292,13 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     rateLimitSyncMs: int('RATE_LIMIT_SYNC_MS', 100, 10, 10_000),
     rateLimitDryRun: bool('RATE_LIMIT_DRY_RUN', false),
     rateLimitRoutes: bool('RATE_LIMIT_ROUTES', true),
+    graphiqlEnabled: bool('GRAPHIQL_ENABLED', !production),
+    graphqlIntrospection: bool('GRAPHQL_INTROSPECTION', !production),
+    graphqlMaxDepth: int('GRAPHQL_MAX_DEPTH', 10, 2, 50),
+    graphqlMaxCost: int('GRAPHQL_MAX_COST', 5000, 10, 1_000_000),
+    graphqlMaxAliases: int('GRAPHQL_MAX_ALIASES', 20, 1, 1000),
+    graphqlMaxBatch: int('GRAPHQL_MAX_BATCH', 10, 1, 100),
+    graphqlMaxQueryBytes: int('GRAPHQL_MAX_QUERY_BYTES', 16_384, 256, 1_048_576),
     ...overrides,
   };
 

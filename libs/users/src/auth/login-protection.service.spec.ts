@@ -1,6 +1,10 @@
 import { AppConfig, RateLimitService, RedisService } from '@nexus/core';
 import { ProblemException } from '@nexus/core';
-import { LOGIN_BASE_COOL_OFF_SECONDS, LOGIN_MAX_FAILURES, LoginProtection } from './login-protection.service';
+import {
+  LOGIN_BASE_COOL_OFF_SECONDS,
+  LOGIN_MAX_FAILURES,
+  LoginProtection,
+} from './login-protection.service';
 
 /** In-memory limits (embedded mode): no Redis client. */
 function protection(): LoginProtection {
@@ -9,7 +13,11 @@ function protection(): LoginProtection {
   return new LoginProtection(limits);
 }
 
-async function retryAfterOf(p: LoginProtection, account: string, ip: string): Promise<number | undefined> {
+async function retryAfterOf(
+  p: LoginProtection,
+  account: string,
+  ip: string,
+): Promise<number | undefined> {
   try {
     await p.assertAllowed(account, ip);
     return undefined;

@@ -13,10 +13,18 @@ export type PasswordHashParams = Required<Pick<Options, 'memoryCost' | 'timeCost
  * concurrent logins stays within the api's memory budget while an offline attacker pays 19 MiB per
  * guess (what makes GPUs slow). Timings are in docs/benchmarks.md.
  */
-export const PRODUCTION_PASSWORD_HASH: PasswordHashParams = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+export const PRODUCTION_PASSWORD_HASH: PasswordHashParams = {
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+};
 
 /** Test cost (NODE_ENV=test only): argon2's minimum-ish settings so suites stay fast. */
-export const TEST_PASSWORD_HASH: PasswordHashParams = { memoryCost: 1_024, timeCost: 1, parallelism: 1 };
+export const TEST_PASSWORD_HASH: PasswordHashParams = {
+  memoryCost: 1_024,
+  timeCost: 1,
+  parallelism: 1,
+};
 
 /**
  * The argon2 parameters in use. Core config is not the place for a cost knob that operators

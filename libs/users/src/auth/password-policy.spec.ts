@@ -14,8 +14,12 @@ describe('passwordProblem', () => {
 
   it('rejects passwords built from the username or the email’s local part', () => {
     expect(passwordProblem('my-Harold-2026!', { username: 'harold' })).toMatch(/username or email/);
-    expect(passwordProblem('ada.lovelace.rules', { email: 'ada.lovelace@example.com' })).toMatch(/username or email/);
-    expect(passwordProblem('a long good passphrase', { username: 'harold', email: 'h@example.com' })).toBeUndefined();
+    expect(passwordProblem('ada.lovelace.rules', { email: 'ada.lovelace@example.com' })).toMatch(
+      /username or email/,
+    );
+    expect(
+      passwordProblem('a long good passphrase', { username: 'harold', email: 'h@example.com' }),
+    ).toBeUndefined();
   });
 
   it('counts characters, not UTF-16 units', () => {

@@ -6,18 +6,24 @@ export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
 
 /** Why a password is refused, or undefined when it is acceptable. */
-export function passwordProblem(password: string, related: { email?: unknown; username?: unknown } = {}): string | undefined {
+export function passwordProblem(
+  password: string,
+  related: { email?: unknown; username?: unknown } = {},
+): string | undefined {
   if (typeof password !== 'string') return 'password must be a string';
   const chars = [...password].length;
-  if (chars < PASSWORD_MIN_LENGTH) return `password must be at least ${PASSWORD_MIN_LENGTH} characters`;
-  if (chars > PASSWORD_MAX_LENGTH) return `password must be at most ${PASSWORD_MAX_LENGTH} characters`;
+  if (chars < PASSWORD_MIN_LENGTH)
+    return `password must be at least ${PASSWORD_MIN_LENGTH} characters`;
+  if (chars > PASSWORD_MAX_LENGTH)
+    return `password must be at most ${PASSWORD_MAX_LENGTH} characters`;
   const lower = password.toLowerCase();
   if (COMMON_PASSWORDS.has(lower)) return 'password is too common';
   if (new Set(lower).size < 4) return 'password is too repetitive';
   const username = typeof related.username === 'string' ? related.username.toLowerCase() : '';
   const local = typeof related.email === 'string' ? related.email.toLowerCase().split('@')[0] : '';
   for (const part of [username, local]) {
-    if (part.length >= 3 && lower.includes(part)) return 'password must not contain your username or email';
+    if (part.length >= 3 && lower.includes(part))
+      return 'password must not contain your username or email';
   }
   return undefined;
 }
@@ -37,7 +43,8 @@ export function IsAcceptablePassword(options?: ValidationOptions): PropertyDecor
         validate: (value: unknown, args: ValidationArguments) =>
           passwordProblem(value as string, args.object as Record<string, unknown>) === undefined,
         defaultMessage: (args: ValidationArguments) =>
-          passwordProblem(args.value as string, args.object as Record<string, unknown>) ?? 'password is not acceptable',
+          passwordProblem(args.value as string, args.object as Record<string, unknown>) ??
+          'password is not acceptable',
       },
     });
   };

@@ -65,7 +65,12 @@ export class UsersMailer implements OnModuleInit {
     });
   }
 
-  async verifyEmail(to: string, displayName: string, token: string, tokenId: string): Promise<void> {
+  async verifyEmail(
+    to: string,
+    displayName: string,
+    token: string,
+    tokenId: string,
+  ): Promise<void> {
     await this.mail.send({
       to,
       template: USERS_MAIL.verifyEmail,
@@ -74,7 +79,12 @@ export class UsersMailer implements OnModuleInit {
     });
   }
 
-  async passwordReset(to: string, displayName: string, token: string, tokenId: string): Promise<void> {
+  async passwordReset(
+    to: string,
+    displayName: string,
+    token: string,
+    tokenId: string,
+  ): Promise<void> {
     await this.mail.send({
       to,
       template: USERS_MAIL.passwordReset,

@@ -48,7 +48,9 @@ export class Users1764150000000 implements MigrationInterface {
         revoked_at timestamptz,
         revoked_reason varchar(32)
       )`);
-    await q.query(`CREATE INDEX idx_user_sessions_user_active ON user_sessions (user_id) WHERE revoked_at IS NULL`);
+    await q.query(
+      `CREATE INDEX idx_user_sessions_user_active ON user_sessions (user_id) WHERE revoked_at IS NULL`,
+    );
 
     await q.query(`
       CREATE TABLE refresh_tokens (
@@ -75,7 +77,9 @@ export class Users1764150000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE UNIQUE INDEX uq_account_tokens_hash ON account_tokens (token_hash)`);
-    await q.query(`CREATE INDEX idx_account_tokens_user_purpose ON account_tokens (user_id, purpose)`);
+    await q.query(
+      `CREATE INDEX idx_account_tokens_user_purpose ON account_tokens (user_id, purpose)`,
+    );
 
     await q.query(`
       CREATE TABLE follows (
@@ -86,8 +90,12 @@ export class Users1764150000000 implements MigrationInterface {
         CONSTRAINT ck_follows_not_self CHECK (follower_id <> followee_id)
       )`);
     // Keyset pages: "followers of X" and "whom X follows", newest first.
-    await q.query(`CREATE INDEX idx_follows_followee_created ON follows (followee_id, created_at DESC, follower_id DESC)`);
-    await q.query(`CREATE INDEX idx_follows_follower_created ON follows (follower_id, created_at DESC, followee_id DESC)`);
+    await q.query(
+      `CREATE INDEX idx_follows_followee_created ON follows (followee_id, created_at DESC, follower_id DESC)`,
+    );
+    await q.query(
+      `CREATE INDEX idx_follows_follower_created ON follows (follower_id, created_at DESC, followee_id DESC)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -9,7 +9,10 @@ export function NotReservedUsername(options?: ValidationOptions): PropertyDecora
       target: target.constructor,
       propertyName: propertyName as string,
       options: { message: 'username is reserved', ...options },
-      validator: { validate: (value: unknown) => typeof value !== 'string' || !RESERVED_USERNAMES.has(value.toLowerCase()) },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value !== 'string' || !RESERVED_USERNAMES.has(value.toLowerCase()),
+      },
     });
   };
 }
