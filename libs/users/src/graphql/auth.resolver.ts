@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { GraphqlContext, ProblemException, Public } from '@nexus/core';
+import { fieldProblem, GraphqlContext, Public } from '@nexus/core';
 import { ACCEPTED_MESSAGE, AuthService } from '../auth/auth.service';
 import {
   AcceptedModel,
@@ -20,8 +20,11 @@ export class AuthResolver {
       'Create an account and email a verification token. Same answer whether or not the email is registered.',
   })
   @Public()
-  async register(@Args('input') input: RegisterInput): Promise<AcceptedModel> {
-    await this.auth.register(input);
+  async register(
+    @Args('input') input: RegisterInput,
+    @Context() ctx: GraphqlContext,
+  ): Promise<AcceptedModel> {
+    await this.auth.register(input, ctx.req.clientIp);
     return { message: ACCEPTED_MESSAGE };
   }
 
@@ -42,13 +45,7 @@ export class AuthResolver {
   @Public()
   login(@Args('input') input: LoginInput, @Context() ctx: GraphqlContext): Promise<TokenPairModel> {
     if (input.email !== undefined && input.username !== undefined) {
-      throw new ProblemException({
-        status: 400,
-        type: 'validation',
-        title: 'Validation Failed',
-        detail: 'One or more fields are invalid.',
-        errors: [{ field: 'username', messages: ['send either email or username, not both'] }],
-      });
+      throw fieldProblem('username', 'send either email or username, not both');
     }
     const { req } = ctx;
     // Attempts of one request run one after another: each failure is counted before the next
