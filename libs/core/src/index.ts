@@ -43,3 +43,4 @@ export * from './http/route-access';
 export * from './http/edge-safety.check';
 export * from './util/maybe-promise';
 export * from './http/operator-access';
+export * from './http/openapi';

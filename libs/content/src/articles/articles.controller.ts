@@ -17,6 +17,7 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import { OptionalAuth, Public } from '@nexus/core';
@@ -43,7 +44,15 @@ const IF_NONE_MATCH = ApiHeader({
   description: 'ETag of a previous answer',
 });
 
-@ApiTags('articles')
+const ARTICLE_ID = ApiParam({
+  name: 'id',
+  format: 'uuid',
+  description: 'Article id (`id` of the article in a listing or after creation)',
+});
+// A demo article (embedded mode's demo data), so "Try it out" answers as it is.
+const ARTICLE_SLUG = ApiParam({ name: 'slug', example: 'ten-questions-about-cache-invalidation' });
+
+@ApiTags('content')
 @Controller()
 @UseInterceptors(HttpCacheInterceptor)
 export class ArticlesController {
@@ -80,6 +89,7 @@ export class ArticlesController {
   @OptionalAuth()
   @ViewCache('article')
   @ApiOperation({ summary: 'Read an article by slug (drafts: author and moderators only)' })
+  @ARTICLE_SLUG
   @IF_NONE_MATCH
   @ApiOkResponse({ type: ArticleDto })
   @ApiProblems(304, 401, 404)
@@ -92,6 +102,7 @@ export class ArticlesController {
   }
 
   @Patch('articles/:id')
+  @ARTICLE_ID
   @ApiOperation({ summary: 'Update an article (any subset of the fields; author or moderator)' })
   @ApiOkResponse({ type: ArticleDto })
   @ApiProblems(400, 401, 403, 404)
@@ -104,6 +115,7 @@ export class ArticlesController {
   }
 
   @Post('articles/:id/publish')
+  @ARTICLE_ID
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish an article (verified email required; idempotent)' })
   @ApiOkResponse({ type: ArticleDto })
@@ -116,6 +128,7 @@ export class ArticlesController {
   }
 
   @Post('articles/:id/unpublish')
+  @ARTICLE_ID
   @HttpCode(200)
   @ApiOperation({ summary: 'Unpublish (archive) an article; idempotent' })
   @ApiOkResponse({ type: ArticleDto })
@@ -128,6 +141,7 @@ export class ArticlesController {
   }
 
   @Delete('articles/:id')
+  @ARTICLE_ID
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete an article with its comments and likes (author or moderator)' })
   @ApiNoContentResponse()
