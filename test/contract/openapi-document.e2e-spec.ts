@@ -121,6 +121,15 @@ describe('OpenAPI document', () => {
     expect(prefilled).toEqual([]);
   });
 
+  it('requires no header parameter (Swagger UI could not execute the operation without it)', () => {
+    const required = operationsOf(doc).flatMap(([method, path, op]) =>
+      (op.parameters ?? [])
+        .filter((p) => p.in === 'header' && p.required)
+        .map((p) => `${method} ${path} ${String(p.name)}`),
+    );
+    expect(required).toEqual([]);
+  });
+
   it('has only examples that are valid against their own schema', () => {
     const validator = schemaValidator(doc, { closed: true });
     const wrong: string[] = [];

@@ -147,7 +147,12 @@ function completeDocument(document: OpenAPIObject): void {
       const security = operation.security;
       if (security?.length === 1 && Object.keys(security[0]).length === 0) operation.security = [];
 
-      const parameters = operation.parameters ?? [];
+      // `@Headers('user-agent')` is documented as a required input, which Swagger UI then
+      // refuses to send without; every client sends it by itself (browsers may not set it).
+      const parameters = (operation.parameters ?? []).filter(
+        (p) => !(p.in === 'header' && p.name?.toLowerCase() === 'user-agent'),
+      );
+      operation.parameters = parameters;
       const names = new Set(parameters.filter((p) => p.in === 'query').map((p) => p.name));
       if (names.has('cursor') && names.has('limit')) {
         paged = true;
