@@ -18,6 +18,8 @@ export interface OpenApiSchema {
 }
 
 interface OpenApiParameter {
+  /** Shared parameters (pagination) are references to `components.parameters`. */
+  $ref?: string;
   name: string;
   in: 'path' | 'query' | 'header' | 'cookie';
   required?: boolean;
@@ -33,7 +35,10 @@ interface OpenApiOperation {
 
 export interface OpenApiDocument {
   paths: Record<string, Record<string, OpenApiOperation>>;
-  components?: { schemas?: Record<string, OpenApiSchema> };
+  components?: {
+    schemas?: Record<string, OpenApiSchema>;
+    parameters?: Record<string, OpenApiParameter>;
+  };
 }
 
 /** One operation of the document, with its `$ref`s resolved. */
@@ -79,7 +84,9 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
     for (const method of METHODS) {
       const op = item[method];
       if (!op) continue;
-      const params = op.parameters ?? [];
+      const params = (op.parameters ?? []).map((p) =>
+        p.$ref ? doc.components!.parameters![p.$ref.split('/').pop()!] : p,
+      );
       const json = op.requestBody?.content?.['application/json']?.schema;
       operations.push({
         method: method.toUpperCase() as Operation['method'],

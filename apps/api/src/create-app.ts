@@ -4,6 +4,7 @@ import { DynamicModule, Type } from '@nestjs/common';
 import { AppConfig, configureHttp, fastifyOptions, mountBullBoard } from '@nexus/core';
 import { Authenticator } from '@nexus/users';
 import { AppModule } from './app.module';
+import { API_TAGS } from './openapi-tags';
 
 /** Builds the fully configured api application (used by main.ts, e2e tests and benchmarks). */
 export async function createApp(
@@ -15,7 +16,7 @@ export async function createApp(
     new FastifyAdapter(fastifyOptions(config)),
     { bufferLogs: true, abortOnError: false },
   );
-  await configureHttp(app, config);
+  await configureHttp(app, config, { openApi: { tags: API_TAGS } });
   // Bull Board (full mode) is a Fastify plugin outside Nest's guards: users' Authenticator checks
   // each of its requests, admins only.
   const authenticator = app.get(Authenticator);

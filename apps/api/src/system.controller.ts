@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Public } from '@nexus/core';
 
 class PingResponse {
@@ -13,6 +13,7 @@ class PingResponse {
 @Controller('ping')
 export class SystemController {
   @Get()
+  @ApiOperation({ summary: 'Answers `pong` (the bare cost of the request pipeline)' })
   @ApiOkResponse({ type: PingResponse })
   ping(): PingResponse {
     return { message: 'pong' };

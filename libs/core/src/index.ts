@@ -54,3 +54,4 @@ export * from './graphql/graphql-errors';
 export * from './graphql/graphql-limits';
 export * from './graphql/graphql-operations';
 export * from './graphql/graphql.module';
+export * from './http/openapi';

@@ -17,6 +17,7 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
@@ -44,7 +45,15 @@ const IF_NONE_MATCH = ApiHeader({
   description: 'ETag of a previous answer',
 });
 
-@ApiTags('articles')
+const ARTICLE_ID = ApiParam({
+  name: 'id',
+  format: 'uuid',
+  description: 'Article id (`id` of the article in a listing or after creation)',
+});
+// A demo article (embedded mode's demo data), so "Try it out" answers as it is.
+const ARTICLE_SLUG = ApiParam({ name: 'slug', example: 'ten-questions-about-cache-invalidation' });
+
+@ApiTags('content')
 @Controller()
 @UseInterceptors(HttpCacheInterceptor)
 export class ArticlesController {
@@ -82,6 +91,7 @@ export class ArticlesController {
   @OptionalAuth()
   @ViewCache('article')
   @ApiOperation({ summary: 'Read an article by slug (drafts: author and moderators only)' })
+  @ARTICLE_SLUG
   @IF_NONE_MATCH
   @ApiOkResponse({ type: ArticleDto })
   @ApiProblems(304, 401, 404)
@@ -95,6 +105,7 @@ export class ArticlesController {
 
   @Patch('articles/:id')
   @Throttle({ write: {} })
+  @ARTICLE_ID
   @ApiOperation({ summary: 'Update an article (any subset of the fields; author or moderator)' })
   @ApiOkResponse({ type: ArticleDto })
   @ApiProblems(400, 401, 403, 404, 429)
@@ -108,6 +119,7 @@ export class ArticlesController {
 
   @Post('articles/:id/publish')
   @Throttle({ write: {} })
+  @ARTICLE_ID
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish an article (verified email required; idempotent)' })
   @ApiOkResponse({ type: ArticleDto })
@@ -121,6 +133,7 @@ export class ArticlesController {
 
   @Post('articles/:id/unpublish')
   @Throttle({ write: {} })
+  @ARTICLE_ID
   @HttpCode(200)
   @ApiOperation({ summary: 'Unpublish (archive) an article; idempotent' })
   @ApiOkResponse({ type: ArticleDto })
@@ -134,6 +147,7 @@ export class ArticlesController {
 
   @Delete('articles/:id')
   @Throttle({ write: {} })
+  @ARTICLE_ID
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete an article with its comments and likes (author or moderator)' })
   @ApiNoContentResponse()

@@ -49,7 +49,7 @@ class CacheMetricsDto {
   redis: RedisKeyspaceDto | null;
 }
 
-@ApiTags('admin')
+@ApiTags('content')
 @ApiExtraModels(NamespaceStatsDto)
 @Controller('admin/cache')
 @Roles('admin')

@@ -15,6 +15,7 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
@@ -27,12 +28,15 @@ import { CommentsService, CommentView } from './comments.service';
 import { CommentDto, CommentPageDto } from './dto/comment-response.dto';
 import { CreateCommentDto } from './dto/comment.dto';
 
-@ApiTags('comments')
+const ARTICLE_ID = ApiParam({ name: 'id', format: 'uuid', description: 'Article id' });
+
+@ApiTags('content')
 @Controller()
 export class CommentsController {
   constructor(private readonly comments: CommentsService) {}
 
   @Get('articles/:id/comments')
+  @ARTICLE_ID
   @OptionalAuth()
   @UseInterceptors(HttpCacheInterceptor)
   @ApiOperation({
@@ -51,6 +55,7 @@ export class CommentsController {
   @Post('articles/:id/comments')
   @RequireVerifiedEmail()
   @Throttle({ write: {} })
+  @ARTICLE_ID
   @ApiOperation({
     summary: 'Comment on a published article, or reply to a top-level comment',
     description: 'Needs a verified email (403 `email-not-verified` otherwise).',
@@ -67,6 +72,7 @@ export class CommentsController {
 
   @Delete('comments/:id')
   @Throttle({ write: {} })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'Comment id' })
   @HttpCode(204)
   @ApiOperation({
     summary: 'Delete a comment and its replies (its author, the article author or a moderator)',

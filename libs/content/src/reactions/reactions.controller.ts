@@ -1,12 +1,13 @@
 import { Throttle } from '@nestjs/throttler';
 import { Controller, Delete, Param, ParseUUIDPipe, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, RequireVerifiedEmail } from '@nexus/users';
 import { ReactionStateDto } from '../articles/dto/article-response.dto';
 import { ApiProblems } from '@nexus/core';
 import { ReactionsService, ReactionState } from './reactions.service';
 
-@ApiTags('reactions')
+@ApiTags('content')
+@ApiParam({ name: 'id', format: 'uuid', description: 'Article id' })
 @Controller('articles/:id/reactions/like')
 export class ReactionsController {
   constructor(private readonly reactions: ReactionsService) {}

@@ -7,7 +7,7 @@ import { ViewCache } from '../cache/view-cache';
 import { ApiProblems } from '@nexus/core';
 import { TagCount, TagsService } from './tags.service';
 
-@ApiTags('tags')
+@ApiTags('content')
 @Controller('tags')
 @UseInterceptors(HttpCacheInterceptor)
 export class TagsController {

@@ -6,7 +6,7 @@ import {
   ApiResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { problemType } from './problem';
+import { defaultSlug, defaultTitle, problemType } from './problem';
 
 class FieldErrorDto {
   @ApiProperty({ example: 'email' })
@@ -48,6 +48,8 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'Not found',
   409: 'Conflicts with the current state',
   413: 'Request body too large',
+  415: 'The body is not `application/json`',
+  422: 'Well-formed but not allowed in this state',
   429: 'Too many requests; see `Retry-After`',
   503: 'A dependency is unavailable; see `Retry-After`',
 };
@@ -77,23 +79,28 @@ const EXAMPLES: Record<number, object> = {
   },
 };
 
+/** The OpenAPI response of one error status: the one problem schema, with an example. */
+export function problemResponse(status: number) {
+  if (status === 304) return { description: DESCRIPTIONS[status] };
+  return {
+    description: DESCRIPTIONS[status] ?? 'Error',
+    content: {
+      'application/problem+json': {
+        schema: { $ref: getSchemaPath(ProblemDto) },
+        example: EXAMPLES[status] ?? {
+          type: problemType(defaultSlug(status)),
+          title: defaultTitle(status),
+          status,
+        },
+      },
+    },
+  };
+}
+
 /** Documents the `application/problem+json` answers an operation can give, by status. */
 export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ApiExtraModels(ProblemDto),
-    ...statuses.map((status) =>
-      status === 304
-        ? ApiResponse({ status, description: DESCRIPTIONS[status] })
-        : ApiResponse({
-            status,
-            description: DESCRIPTIONS[status] ?? 'Error',
-            content: {
-              'application/problem+json': {
-                schema: { $ref: getSchemaPath(ProblemDto) },
-                ...(EXAMPLES[status] ? { example: EXAMPLES[status] } : {}),
-              },
-            },
-          }),
-    ),
+    ...statuses.map((status) => ApiResponse({ status, ...problemResponse(status) })),
   );
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Req, Res, ServiceUnavailableException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckResult,
@@ -14,7 +14,7 @@ import { QueueRegistry } from '../queue/queue.registry';
 import { RedisService } from '../redis/redis.service';
 import { Public } from '../http/route-access';
 
-@ApiTags('health')
+@ApiTags('system')
 @Public()
 @Controller('health')
 export class HealthController {
@@ -29,12 +29,27 @@ export class HealthController {
 
   /** Liveness: the process answers. Never touches a dependency. */
   @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers (touches no dependency)' })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      required: ['status'],
+      properties: { status: { type: 'string', enum: ['ok'] } },
+      example: { status: 'ok' },
+    },
+  })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   /** Readiness: database, Redis (when configured) and queues answer; 503 otherwise. */
   @Get('ready')
+  @ApiOperation({
+    summary: 'Readiness: database, Redis and queues answer (503 when one does not)',
+    description:
+      'Anyone gets the `status`; the per-dependency detail only with the operator token (`METRICS_TOKEN`) ' +
+      'or, without one, outside production.',
+  })
   @HealthCheck({ swaggerDocumentation: true })
   async ready(
     @Req() request: FastifyRequest,

@@ -1,7 +1,6 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Http2ServerRequest } from 'node:http2';
@@ -15,7 +14,7 @@ import { depthLimitedJsonParser } from '../validation/json-body';
 import { MetricsService } from '../metrics/metrics.service';
 import { ClientIpResolver } from './client-ip.resolver';
 import { HttpPipeline } from './http-pipeline';
-import { BEARER_SCHEME } from './route-access';
+import { createOpenApiDocument, OpenApiOptions, serveOpenApi } from './openapi';
 import { securityHeaders } from './security-headers';
 import { isPromise, MaybePromise } from '../util/maybe-promise';
 import './client-ip';
@@ -57,7 +56,11 @@ export function fastifyOptions(config: AppConfig) {
  * Everything that makes a Nest app a Nexus HTTP app: prefix, pipes, problem+json errors from
  * every layer (Nest, Fastify parsing, unknown routes), client IP, request id, metrics, Swagger.
  */
-export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+export async function configureHttp(
+  app: NestFastifyApplication,
+  config: AppConfig,
+  options: { openApi?: OpenApiOptions } = {},
+): Promise<void> {
   const logger = app.get(AppLogger);
   app.useLogger(logger);
   app.flushLogs();
@@ -128,6 +131,16 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     done();
   });
 
+  setApiPrefix(app);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+
+  if (config.docsEnabled) serveOpenApi(app, createOpenApiDocument(app, options.openApi));
+}
+
+/** `/api/v1` in front of every route but the operator ones (also for building the document). */
+export function setApiPrefix(app: INestApplication): void {
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
@@ -135,40 +148,4 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
       { path: 'metrics', method: RequestMethod.GET },
     ],
   });
-  app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
-
-  if (config.docsEnabled) setupSwagger(app, config);
-}
-
-export function setupSwagger(app: INestApplication, config: AppConfig): void {
-  const document = SwaggerModule.createDocument(app, buildOpenApiConfig(config));
-  // Deny by default, documented the same way: the document requires a bearer token, `@Public()`
-  // operations (marked `[{}]`, which Nest's explorer would otherwise drop as empty) require
-  // nothing, and `@OptionalAuth()` ones accept either.
-  for (const item of Object.values(document.paths)) {
-    for (const operation of Object.values(item) as { security?: object[] }[]) {
-      const security = operation?.security;
-      if (security?.length === 1 && Object.keys(security[0]).length === 0) operation.security = [];
-    }
-  }
-  SwaggerModule.setup('docs', app, document, {
-    jsonDocumentUrl: 'docs-json',
-    swaggerOptions: { persistAuthorization: true },
-  });
-}
-
-export function buildOpenApiConfig(config: Pick<AppConfig, 'publicUrl'>) {
-  return new DocumentBuilder()
-    .setTitle('Nexus API')
-    .setDescription(
-      'REST API of Nexus, a community publishing platform. Errors are RFC 9457 ' +
-        '`application/problem+json` documents with a stable `type`.',
-    )
-    .setVersion('1.0')
-    .addServer(config.publicUrl)
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
-    .addSecurityRequirements(BEARER_SCHEME)
-    .build();
 }

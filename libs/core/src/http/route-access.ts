@@ -25,7 +25,7 @@ export const BEARER_SCHEME = 'bearer';
 
 /**
  * Anonymous callers allowed; the answer does not depend on the caller. In the OpenAPI document
- * the operation requires nothing (`security: []`, see setupSwagger).
+ * the operation requires nothing (`security: []`, see createOpenApiDocument).
  */
 export const Public = (): MethodDecorator & ClassDecorator =>
   applyDecorators(SetMetadata(ROUTE_ACCESS, 'public'), ApiSecurity({}));

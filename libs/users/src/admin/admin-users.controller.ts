@@ -12,7 +12,7 @@ import {
 } from './dto/admin-users.dto';
 import { AdminUsersService, AdminUserView } from './admin-users.service';
 
-@ApiTags('admin')
+@ApiTags('users')
 @Controller('admin/users')
 export class AdminUsersController {
   constructor(private readonly admin: AdminUsersService) {}

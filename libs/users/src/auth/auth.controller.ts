@@ -2,6 +2,7 @@ import { Throttle } from '@nestjs/throttler';
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiBody,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -23,7 +24,7 @@ import {
 } from './dto/auth.dto';
 import { TokenPair } from './sessions.service';
 
-@ApiTags('auth')
+@ApiTags('users')
 @Controller('auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
@@ -53,7 +54,14 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Confirm an email address with the emailed token (single use, 24 h)' })
-  @ApiOkResponse({ schema: { example: { emailVerified: true } } })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      required: ['emailVerified'],
+      properties: { emailVerified: { type: 'boolean', enum: [true] } },
+      example: { emailVerified: true },
+    },
+  })
   @ApiProblems(400, 429)
   async verifyEmail(@Body() body: VerifyEmailDto): Promise<{ emailVerified: true }> {
     await this.auth.verifyEmail(body.token);
@@ -80,6 +88,20 @@ export class AuthController {
     description:
       'Opens a session. After 5 failed attempts for one account from one IP within 15 minutes (or 50 from one IP), ' +
       'further attempts get 429 with Retry-After; the cool-off doubles with each lockout in a day. Success resets it.',
+  })
+  // Either email or username: an example built from every property would send both (a 400).
+  @ApiBody({
+    type: LoginDto,
+    examples: {
+      email: {
+        summary: 'By email',
+        value: { email: 'ada@example.com', password: 'correct horse battery staple' },
+      },
+      username: {
+        summary: 'By username',
+        value: { username: 'ada_l', password: 'correct horse battery staple' },
+      },
+    },
   })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiProblems(400, 401, 403, 429)

@@ -27,7 +27,8 @@ import {
 } from './dto/users.dto';
 import { MeView, ProfileView, UsersService } from './users.service';
 
-const USERNAME_PARAM = { name: 'username', example: 'ada_l' };
+// `ada` is a demo author (embedded mode's demo data), so "Try it out" answers as it is.
+const USERNAME_PARAM = { name: 'username', example: 'ada', description: 'A username' };
 
 @ApiTags('users')
 @Controller('users')

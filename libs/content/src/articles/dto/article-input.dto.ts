@@ -33,6 +33,7 @@ export class CreateArticleDto {
   body: string;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'Plain-text summary; derived from the body when absent (or null on update)',
     example:
       'Versioned keys, event-driven invalidation and a proof that cached reads skip the database.',
@@ -48,6 +49,7 @@ export class CreateArticleDto {
   excerpt?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     example: 'https://images.example.com/cover.jpg',
     maxLength: 2048,
     nullable: true,

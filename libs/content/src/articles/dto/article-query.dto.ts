@@ -28,14 +28,13 @@ export class PageQueryDto {
   @ApiPropertyOptional({
     description:
       'Opaque signed cursor: the `nextCursor` of the previous page of the same listing and ordering',
-    example: 'WyIyMDI2LTExLTIwVDA4OjE1OjAwLjEyM1oiLCI2ZjFj...In0.r1Xb8y1mKq6r0aNn2aE0_w',
   })
   @IsOptional()
   @IsString()
   @MaxLength(300)
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20, example: 20 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @ToInt()
   @IsInt()
@@ -46,8 +45,7 @@ export class PageQueryDto {
 
 export class ListArticlesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
-    description: 'Tag name (normalised like tags on articles)',
-    example: 'nestjs',
+    description: 'Tag name (normalised like tags on articles), e.g. `caching`',
   })
   @IsOptional()
   @Trim()
@@ -56,7 +54,7 @@ export class ListArticlesQueryDto extends PageQueryDto {
   @MaxLength(40)
   tag?: string;
 
-  @ApiPropertyOptional({ description: "Author's username", example: 'ada' })
+  @ApiPropertyOptional({ description: "Author's username, e.g. `ada`" })
   @IsOptional()
   @Trim()
   @IsString()
@@ -65,8 +63,8 @@ export class ListArticlesQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({
     description:
-      'Full-text search over title (weight A) and body (weight B), web-search syntax: `"exact phrase" -not or`',
-    example: 'cache invalidation',
+      'Full-text search over title (weight A) and body (weight B), web-search syntax: `"exact phrase" -not or`, ' +
+      'e.g. `cache invalidation`',
   })
   @IsOptional()
   @IsString()
@@ -75,8 +73,7 @@ export class ListArticlesQueryDto extends PageQueryDto {
   q?: string;
 
   @ApiPropertyOptional({
-    description: 'Published at or after (ISO 8601)',
-    example: '2026-01-01T00:00:00Z',
+    description: 'Published at or after: a date or date-time (ISO 8601), e.g. `2026-01-01`',
   })
   @IsOptional()
   @IsISO8601({ strict: true })
@@ -84,8 +81,7 @@ export class ListArticlesQueryDto extends PageQueryDto {
   from?: string;
 
   @ApiPropertyOptional({
-    description: 'Published before (ISO 8601)',
-    example: '2026-12-31T00:00:00Z',
+    description: 'Published before: a date or date-time (ISO 8601), e.g. `2026-12-31T00:00:00Z`',
   })
   @IsOptional()
   @IsISO8601({ strict: true })

@@ -15,7 +15,7 @@ export class AdminListUsersQueryDto extends PageQueryDto {
   @IsIn(['active', 'suspended'])
   status?: 'active' | 'suspended';
 
-  @ApiPropertyOptional({ example: 'ada', description: 'Prefix of the username or email' })
+  @ApiPropertyOptional({ description: 'Prefix of the username or email, e.g. `ada`' })
   @IsOptional()
   @TrimLower()
   @IsString()

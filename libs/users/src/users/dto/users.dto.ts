@@ -32,6 +32,7 @@ export class UpdateProfileDto {
   displayName?: string;
 
   @ApiPropertyOptional({
+    type: String,
     example: 'Writes about analytical engines.',
     maxLength: 500,
     nullable: true,
@@ -42,6 +43,7 @@ export class UpdateProfileDto {
   bio?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     example: 'https://cdn.example.com/ada.png',
     maxLength: 2048,
     nullable: true,
@@ -77,7 +79,7 @@ export class DeleteAccountDto {
 }
 
 export class PageQueryDto {
-  @ApiPropertyOptional({ example: 20, minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @ToInt()
   @IsInt()
