@@ -9,14 +9,22 @@ import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const jestBin = require.resolve('jest/bin/jest');
-const nodeOptions = [process.env.NODE_OPTIONS ?? '', '--experimental-vm-modules', '--no-warnings=ExperimentalWarning']
+const nodeOptions = [
+  process.env.NODE_OPTIONS ?? '',
+  '--experimental-vm-modules',
+  '--no-warnings=ExperimentalWarning',
+]
   .join(' ')
   .trim();
 const args = process.argv.slice(2);
 // The benchmark harness has its own small node:test suite; it runs first (Jest's summary stays the
 // closing lines) and only on a full run, not when Jest is given filters.
 const counts = { passed: 0, failed: 0, skipped: 0 };
-if (!args.some((a) => !a.startsWith('--') || a.startsWith('--selectProjects') || a.startsWith('--testPath'))) {
+if (
+  !args.some(
+    (a) => !a.startsWith('--') || a.startsWith('--selectProjects') || a.startsWith('--testPath'),
+  )
+) {
   const bench = spawnSync(process.execPath, ['--test', '--test-reporter=spec', 'bench/test/'], {
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',

@@ -37,7 +37,9 @@ export function runOpenLoop({ port, request, duration, connections, rate, server
       const elapsedS = (performance.now() - start) / 1000;
       latencies.sort((a, b) => a - b);
       const pct = (p) =>
-        latencies.length ? round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]) : 0;
+        latencies.length
+          ? round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))])
+          : 0;
       const summary = {
         rps: Math.round(total / elapsedS),
         requests: total,

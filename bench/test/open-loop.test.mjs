@@ -33,7 +33,10 @@ test('sends at an even rate, not in bursts, with per-request paths', async () =>
   // limiting would put a whole second's quota in the first few milliseconds).
   for (let t = arrivals[0]; t < arrivals[arrivals.length - 1] - 100; t += 50) {
     const inWindow = arrivals.filter((a) => a >= t && a < t + 100).length;
-    assert.ok(inWindow <= 16, `${inWindow} requests within 100 ms at ${Math.round(t - arrivals[0])} ms`);
+    assert.ok(
+      inWindow <= 16,
+      `${inWindow} requests within 100 ms at ${Math.round(t - arrivals[0])} ms`,
+    );
   }
   assert.ok(result.latencyMs.p99 < 50, `p99 ${result.latencyMs.p99} ms against an instant server`);
   assert.equal(result.non2xx, 0);
@@ -43,7 +46,13 @@ test('counts the time a request waits for a free connection (no coordinated omis
   // Each answer takes 50 ms and there is one connection: at 40 req/s requests pile up, and the
   // measured latency must grow with the queue instead of staying at the 50 ms service time.
   const { s, port } = await server((req, res) => setTimeout(() => res.end('ok'), 50));
-  const result = await runOpenLoop({ port, request: { path: '/' }, duration: 1, connections: 1, rate: 40 });
+  const result = await runOpenLoop({
+    port,
+    request: { path: '/' },
+    duration: 1,
+    connections: 1,
+    rate: 40,
+  });
   s.close();
   assert.equal(result.requests, 40);
   assert.ok(result.latencyMs.p99 > 500, `p99 ${result.latencyMs.p99} ms should include queueing`);
@@ -55,9 +64,17 @@ test('reports failures and non-2xx answers', async () => {
     res.statusCode = req.url === '/bad' ? 500 : 200;
     res.end();
   });
-  const result = await runOpenLoop({ port, request: { path: '/bad' }, duration: 1, connections: 2, rate: 20 });
+  const result = await runOpenLoop({
+    port,
+    request: { path: '/bad' },
+    duration: 1,
+    connections: 2,
+    rate: 20,
+  });
   s.close();
   assert.equal(result.non2xx, 20);
   assert.equal(result.statusCounts[500], 20);
-  await assert.rejects(async () => runOpenLoop({ port, request: { path: '/' }, duration: 1, connections: 1, rate: 0 }));
+  await assert.rejects(async () =>
+    runOpenLoop({ port, request: { path: '/' }, duration: 1, connections: 1, rate: 0 }),
+  );
 });

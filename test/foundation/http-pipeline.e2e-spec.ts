@@ -12,10 +12,17 @@ describe.each(testModes())('HTTP pipeline (%s mode)', (mode) => {
   afterAll(() => t?.close());
 
   const echo = (payload: string, contentType = 'application/json') =>
-    t.inject({ method: 'POST', url: '/api/v1/test-fixtures/echo', payload, headers: { 'content-type': contentType } });
+    t.inject({
+      method: 'POST',
+      url: '/api/v1/test-fixtures/echo',
+      payload,
+      headers: { 'content-type': contentType },
+    });
 
   it('serves a valid request', async () => {
-    const res = await echo(JSON.stringify({ email: 'a@b.co', count: 2, address: { city: 'Oslo' } }));
+    const res = await echo(
+      JSON.stringify({ email: 'a@b.co', count: 2, address: { city: 'Oslo' } }),
+    );
     expect(res.statusCode).toBe(201);
     expect(res.json()).toEqual({ email: 'a@b.co', count: 2, address: { city: 'Oslo' } });
   });
@@ -24,11 +31,17 @@ describe.each(testModes())('HTTP pipeline (%s mode)', (mode) => {
     const res = await echo('{"email": ');
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toMatch(PROBLEM);
-    expect(res.json()).toMatchObject({ status: 400, title: 'Bad Request', instance: '/api/v1/test-fixtures/echo' });
+    expect(res.json()).toMatchObject({
+      status: 400,
+      title: 'Bad Request',
+      instance: '/api/v1/test-fixtures/echo',
+    });
   });
 
   it('rejects unknown fields (whitelist) with field errors', async () => {
-    const res = await echo(JSON.stringify({ email: 'a@b.co', count: 2, address: { city: 'Oslo' }, role: 'admin' }));
+    const res = await echo(
+      JSON.stringify({ email: 'a@b.co', count: 2, address: { city: 'Oslo' }, role: 'admin' }),
+    );
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.type).toBe('https://nexus.dev/problems/validation');
@@ -38,7 +51,10 @@ describe.each(testModes())('HTTP pipeline (%s mode)', (mode) => {
   it('reports every invalid field, nested ones with dotted paths', async () => {
     const res = await echo(JSON.stringify({ email: 'nope', count: 99, address: { city: 5 } }));
     expect(res.statusCode).toBe(400);
-    const fields = res.json().errors.map((e: { field: string }) => e.field).sort();
+    const fields = res
+      .json()
+      .errors.map((e: { field: string }) => e.field)
+      .sort();
     expect(fields).toEqual(['address.city', 'count', 'email']);
   });
 
@@ -83,16 +99,32 @@ describe.each(testModes())('HTTP pipeline (%s mode)', (mode) => {
   });
 
   it('echoes a sane X-Request-Id and replaces an unsafe one', async () => {
-    const ok = await t.inject({ method: 'GET', url: '/health/live', headers: { 'x-request-id': 'abc-123' } });
+    const ok = await t.inject({
+      method: 'GET',
+      url: '/health/live',
+      headers: { 'x-request-id': 'abc-123' },
+    });
     expect(ok.headers['x-request-id']).toBe('abc-123');
-    const bad = await t.inject({ method: 'GET', url: '/health/live', headers: { 'x-request-id': 'a b\u00e9<script>' } });
+    const bad = await t.inject({
+      method: 'GET',
+      url: '/health/live',
+      headers: { 'x-request-id': 'a b\u00e9<script>' },
+    });
     expect(bad.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('carries the request id through async work in RequestContext', async () => {
     const [a, b] = await Promise.all([
-      t.inject({ method: 'GET', url: '/api/v1/test-fixtures/context', headers: { 'x-request-id': 'req-a' } }),
-      t.inject({ method: 'GET', url: '/api/v1/test-fixtures/context', headers: { 'x-request-id': 'req-b' } }),
+      t.inject({
+        method: 'GET',
+        url: '/api/v1/test-fixtures/context',
+        headers: { 'x-request-id': 'req-a' },
+      }),
+      t.inject({
+        method: 'GET',
+        url: '/api/v1/test-fixtures/context',
+        headers: { 'x-request-id': 'req-b' },
+      }),
     ]);
     expect(a.json().requestId).toBe('req-a');
     expect(b.json().requestId).toBe('req-b');
@@ -124,7 +156,9 @@ describe.each(testModes())('HTTP pipeline (%s mode)', (mode) => {
     const res = await t.inject('/metrics');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
-    expect(res.body).toMatch(/nexus_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/ping",status="200"\} \d+/);
+    expect(res.body).toMatch(
+      /nexus_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/ping",status="200"\} \d+/,
+    );
     expect(res.body).toContain('nexus_nodejs_eventloop_lag_seconds');
     expect(res.body).toMatch(/nexus_queue_jobs\{queue="email",state="waiting"\} 0/);
   });
@@ -134,7 +168,10 @@ describe.each(testModes())('HTTP pipeline (%s mode)', (mode) => {
     expect(doc.statusCode).toBe(200);
     const spec = doc.json();
     expect(spec.openapi).toMatch(/^3\./);
-    expect(spec.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(spec.components.securitySchemes.bearer).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
     expect(Object.keys(spec.paths)).toContain('/api/v1/ping');
     const ui = await t.inject('/docs');
     expect(ui.statusCode).toBe(200);
@@ -145,7 +182,11 @@ describe.each(testModes())('HTTP pipeline (%s mode)', (mode) => {
 describe('client IP behind a trusted proxy', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp('embedded', { imports: [FixturesModule], env: { TRUSTED_PROXIES: '10.0.0.0/8' }, listen: false });
+    t = await startTestApp('embedded', {
+      imports: [FixturesModule],
+      env: { TRUSTED_PROXIES: '10.0.0.0/8' },
+      listen: false,
+    });
   });
   afterAll(() => t?.close());
 

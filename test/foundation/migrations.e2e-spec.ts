@@ -33,7 +33,11 @@ describeFull('migrations on PostgreSQL', () => {
   });
 
   it('two processes migrating at once apply each migration exactly once (advisory lock)', async () => {
-    const config = loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'nexus-mig-')), DATABASE_URL: url.toString(), JWT_SECRET: 'x'.repeat(40) });
+    const config = loadConfig({
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'nexus-mig-')),
+      DATABASE_URL: url.toString(),
+      JWT_SECRET: 'x'.repeat(40),
+    });
     const sources = [0, 1, 2].map(() => new DataSource(typeOrmOptions(config, coreMigrations)));
     await Promise.all(sources.map((s) => s.initialize()));
     try {
@@ -45,7 +49,9 @@ describeFull('migrations on PostgreSQL', () => {
       expect(await runMigrations(sources[1], config)).toEqual([]);
       // And revert works (down migrations exist).
       await sources[0].undoLastMigration({ transaction: 'each' });
-      expect(await sources[0].query('SELECT name FROM migrations')).toHaveLength(coreMigrations.length - 1);
+      expect(await sources[0].query('SELECT name FROM migrations')).toHaveLength(
+        coreMigrations.length - 1,
+      );
     } finally {
       await Promise.all(sources.map((s) => s.destroy()));
     }

@@ -26,7 +26,8 @@ let counter = 0;
 
 /** A unique username/email pair for this test run. */
 export function uniqueIdentity(prefix = 'u'): { email: string; username: string } {
-  const tag = `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`.toLowerCase();
+  const tag =
+    `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`.toLowerCase();
   return { email: `${tag}@example.test`, username: tag.slice(0, 30) };
 }
 
@@ -51,7 +52,12 @@ export async function waitForMail(t: TestApp, to: string, subject: RegExp, after
  */
 export async function registerUser(
   t: TestApp,
-  overrides: Partial<{ email: string; username: string; password: string; displayName: string }> = {},
+  overrides: Partial<{
+    email: string;
+    username: string;
+    password: string;
+    displayName: string;
+  }> = {},
 ): Promise<RegisteredUser> {
   const identity = uniqueIdentity();
   const user = {
@@ -62,22 +68,33 @@ export async function registerUser(
   };
   const res = await t.inject({ method: 'POST', url: '/api/v1/auth/register', payload: user });
   if (res.statusCode !== 202) throw new Error(`register failed: ${res.statusCode} ${res.body}`);
-  const mail = await t.mailbox.waitFor((m) => m.to.includes(user.email) && /confirm/i.test(m.subject));
+  const mail = await t.mailbox.waitFor(
+    (m) => m.to.includes(user.email) && /confirm/i.test(m.subject),
+  );
   const verify = await t.inject({
     method: 'POST',
     url: '/api/v1/auth/verify-email',
     payload: { token: tokenFromMail(mail.text) },
   });
-  if (verify.statusCode !== 200) throw new Error(`verify failed: ${verify.statusCode} ${verify.body}`);
+  if (verify.statusCode !== 200)
+    throw new Error(`verify failed: ${verify.statusCode} ${verify.body}`);
   const tokens = await loginAs(t, user.email, user.password);
-  const me = await t.inject({ method: 'GET', url: '/api/v1/users/me', headers: bearer(tokens.accessToken) });
+  const me = await t.inject({
+    method: 'GET',
+    url: '/api/v1/users/me',
+    headers: bearer(tokens.accessToken),
+  });
   if (me.statusCode !== 200) throw new Error(`me failed: ${me.statusCode} ${me.body}`);
   return { ...user, username: me.json().username, id: me.json().id, ...tokens };
 }
 
 /** Logs in with email (or username) and password; throws unless it succeeds. */
 export async function loginAs(t: TestApp, email: string, password: string): Promise<Tokens> {
-  const res = await t.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  const res = await t.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password },
+  });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   return res.json() as Tokens;
 }
@@ -88,7 +105,11 @@ export function loginAsAdmin(t: TestApp): Promise<Tokens> {
 }
 
 /** Gives a user a role through the admin API (the app must be started with ADMIN_ENV). */
-export async function makeRole(t: TestApp, userId: string, role: 'user' | 'moderator' | 'admin'): Promise<void> {
+export async function makeRole(
+  t: TestApp,
+  userId: string,
+  role: 'user' | 'moderator' | 'admin',
+): Promise<void> {
   const admin = await loginAsAdmin(t);
   const res = await t.inject({
     method: 'PATCH',

@@ -22,7 +22,13 @@ export interface Mailbox {
 async function parse(raw: Buffer | string): Promise<ReceivedMail> {
   const m = await simpleParser(raw);
   const to = Array.isArray(m.to) ? m.to.map((a) => a.text).join(', ') : (m.to?.text ?? '');
-  return { to, subject: m.subject ?? '', text: m.text ?? '', html: m.html || '', messageId: m.messageId ?? '' };
+  return {
+    to,
+    subject: m.subject ?? '',
+    text: m.text ?? '',
+    html: m.html || '',
+    messageId: m.messageId ?? '',
+  };
 }
 
 function waiter(list: () => Promise<ReceivedMail[]>) {

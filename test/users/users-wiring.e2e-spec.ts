@@ -11,10 +11,23 @@ describe.each(testModes())('users module wiring (%s mode)', (mode) => {
 
   it('registers, verifies, logs in and promotes', async () => {
     const u = await registerUser(t);
-    const me = await t.inject({ method: 'GET', url: '/api/v1/users/me', headers: bearer(u.accessToken) });
-    expect(me.json()).toMatchObject({ id: u.id, email: u.email, emailVerified: true, role: 'user' });
+    const me = await t.inject({
+      method: 'GET',
+      url: '/api/v1/users/me',
+      headers: bearer(u.accessToken),
+    });
+    expect(me.json()).toMatchObject({
+      id: u.id,
+      email: u.email,
+      emailVerified: true,
+      role: 'user',
+    });
     await makeRole(t, u.id, 'moderator');
-    const after = await t.inject({ method: 'GET', url: '/api/v1/users/me', headers: bearer(u.accessToken) });
+    const after = await t.inject({
+      method: 'GET',
+      url: '/api/v1/users/me',
+      headers: bearer(u.accessToken),
+    });
     expect(after.json().role).toBe('moderator');
   });
 
@@ -48,11 +61,21 @@ describe.each(testModes())('users module wiring (%s mode)', (mode) => {
       expect({ path, method, documented: !!op }).toEqual({ path, method, documented: true });
       const errors = Object.keys(op.responses).filter((s) => Number(s) >= 400);
       expect(errors.length).toBeGreaterThan(0);
-      for (const status of errors) expect(Object.keys(op.responses[status].content ?? {})).toContain('application/problem+json');
+      for (const status of errors)
+        expect(Object.keys(op.responses[status].content ?? {})).toContain(
+          'application/problem+json',
+        );
     }
     const login = spec.paths['/api/v1/auth/login'].post;
-    expect(Object.keys(login.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '429']));
-    expect(spec.components.schemas.RegisterDto.required).toEqual(['email', 'username', 'password', 'displayName']);
+    expect(Object.keys(login.responses)).toEqual(
+      expect.arrayContaining(['200', '400', '401', '403', '429']),
+    );
+    expect(spec.components.schemas.RegisterDto.required).toEqual([
+      'email',
+      'username',
+      'password',
+      'displayName',
+    ]);
     expect(spec.components.schemas.TokenPairDto.properties.tokenType.enum).toEqual(['Bearer']);
   });
 });

@@ -17,5 +17,21 @@ export const API_TAGS: OpenApiTag[] = [
       'Articles (drafts, publishing, listing, search, feed, trending), tags, comments, likes, and the ' +
       'cache figures of the admin.',
   },
-  { name: 'system', description: 'Liveness, readiness and a trivial ping.' },
+  {
+    name: 'notifications',
+    description:
+      'The caller’s in-app notifications (list, unread count, read, delete), the live stream (SSE), ' +
+      'preferences per type and channel, and one-click unsubscribe.',
+  },
+  {
+    name: 'security-analytics',
+    description:
+      'Admin only: IP/CIDR blocks, request analytics (overview, geography, time series), suspicious ' +
+      'addresses and everything known about one address.',
+  },
+  {
+    name: 'system',
+    description:
+      'Liveness, readiness, a trivial ping, and the admin view of queues and email deliveries.',
+  },
 ];

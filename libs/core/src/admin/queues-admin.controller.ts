@@ -26,7 +26,7 @@ const DELIVERIES_SCOPE = 'core:admin:email-deliveries';
 const STATES = ['waiting', 'active', 'delayed', 'completed', 'failed'] as const;
 
 /** Operations of core's queues and email deliveries (its tables), for admins, in both modes. */
-@ApiTags('admin')
+@ApiTags('system')
 @RequireRoles('admin')
 @Controller('admin')
 export class QueuesAdminController {

@@ -46,8 +46,12 @@ export const OPENAPI_DESCRIPTION = [
 
 /** Statuses the request pipeline can give on every operation, whatever its handler does. */
 const PIPELINE_PROBLEMS = {
-  /** A present but invalid credential is refused on every route (docs/users.md). */
-  every: [401],
+  /**
+   * A present but invalid credential is refused on every route (docs/users.md); a blocked address
+   * gets 403 and a client over the global rate limit 429 before any handler
+   * (docs/blacklist-and-rate-limits.md); an unavailable database is a 503 (docs/core.md).
+   */
+  every: [401, 403, 429, 503],
   /** The input sweep and validation refuse bad parameters (control characters, types). */
   withParameters: [400],
   /** Malformed JSON, an oversized body or another content type. */

@@ -16,7 +16,7 @@ import {
 } from './analytics.dto';
 import { AnalyticsService } from './analytics.service';
 
-@ApiTags('security')
+@ApiTags('security-analytics')
 @Controller('admin/security')
 @Roles('admin')
 export class AnalyticsController {

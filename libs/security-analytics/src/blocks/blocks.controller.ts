@@ -14,7 +14,7 @@ import { BlocksService } from './blocks.service';
 import { BlockDto, BlockListQueryDto, BlockPageDto, CreateBlockDto } from './dto/blocks.dto';
 import type { IpBlock } from './ip-blocks.repository';
 
-@ApiTags('admin-security')
+@ApiTags('security-analytics')
 @Controller('admin/security/blocks')
 @Roles('admin')
 export class BlocksController {

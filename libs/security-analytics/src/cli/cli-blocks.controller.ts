@@ -30,7 +30,7 @@ const cliActor = (name?: string) =>
  * `DATA_DIR/.operator.json`, see OperatorAccess): 404 without the token, and always in full mode
  * (where the CLI writes the database itself).
  */
-@ApiTags('admin-security')
+@ApiTags('security-analytics')
 @ApiHeader({
   name: 'X-Operator-Token',
   required: true,
