@@ -30,12 +30,19 @@ class RouteRecorderModule {}
 const DOCS = /^\/docs(-json|-yaml|\/.*)?$/;
 /** GraphQL and its IDE: access is decided per operation (test/graphql/graphql-access.e2e-spec.ts). */
 const GRAPHQL = /^\/graphi?ql(\/.*)?$/;
+/**
+ * Pages served by Fastify outside Nest: the security dashboard (static files; its data comes from
+ * the admin API, test/security-analytics/dashboard.e2e-spec.ts) and Bull Board (its own admin
+ * check, test/foundation/bull-board.e2e-spec.ts).
+ */
+const PAGES = /^\/admin\/(security|queues)(\/.*)?$/;
 
 const SAMPLE_PARAMS: Record<string, string> = {
   id: '00000000-0000-4000-8000-000000000000',
   sessionId: '00000000-0000-4000-8000-000000000000',
   slug: 'no-such-article',
   username: 'no_such_user',
+  ip: '192.0.2.1',
 };
 
 /** A request URL for a route pattern (`/api/v1/articles/:slug` → a concrete path). */
@@ -66,7 +73,10 @@ describe.each(testModes())('route access (%s mode)', (mode) => {
         .map((r) => [keyOf(r.method, r.path), r.access]),
     );
     routes = registered
-      .filter((r) => r.method !== 'HEAD' && !DOCS.test(r.url) && !GRAPHQL.test(r.url))
+      .filter(
+        (r) =>
+          r.method !== 'HEAD' && !DOCS.test(r.url) && !GRAPHQL.test(r.url) && !PAGES.test(r.url),
+      )
       .map((r) => {
         const access = declared.get(keyOf(r.method, r.url));
         if (!access) throw new Error(`Route ${r.method} ${r.url} is not a Nest route`);
