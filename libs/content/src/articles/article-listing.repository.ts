@@ -156,7 +156,7 @@ export function trendingStatement(days: number, limit: number): SqlQuery {
   };
 }
 
-interface SummaryRow {
+export interface SummaryRow {
   id: string;
   author_id: string;
   slug: string;
@@ -219,7 +219,7 @@ export class ArticleListingRepository {
 }
 
 /** A listing row (article columns + the author card joined in the same query) → the API item. */
-function toSummary(r: SummaryRow): ArticleSummary {
+export function toSummary(r: SummaryRow): ArticleSummary {
   const item: ArticleSummary = {
     id: r.id,
     slug: r.slug,

@@ -24,7 +24,7 @@ export interface CommentWithArticle {
   articleStatus: ArticleStatus;
 }
 
-interface CommentRow {
+export interface CommentRow {
   id: string;
   article_id: string;
   author_id: string;
@@ -63,7 +63,7 @@ export class CommentsRepository {
         params,
       ),
     );
-    return rows.map(toRecord);
+    return rows.map(toCommentRecord);
   }
 
   /** The first `perThread` replies (oldest first) of each of the given comments. */
@@ -78,7 +78,7 @@ export class CommentsRepository {
         [parentIds, perThread],
       ),
     );
-    return rows.map(toRecord);
+    return rows.map(toCommentRecord);
   }
 
   /** A comment of the article: its `parentId` (null for top level), or undefined when absent. */
@@ -116,7 +116,7 @@ export class CommentsRepository {
         [c.articleId, c.authorId, c.parentId, c.body],
       ),
     );
-    return rows[0] && toRecord(rows[0]);
+    return rows[0] && toCommentRecord(rows[0]);
   }
 
   async findWithArticle(commentId: string): Promise<CommentWithArticle | undefined> {
@@ -153,7 +153,7 @@ export class CommentsRepository {
   }
 }
 
-function toRecord(r: CommentRow): CommentRecord {
+export function toCommentRecord(r: CommentRow): CommentRecord {
   const record: CommentRecord = {
     id: r.id,
     articleId: r.article_id,

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { returnedRows } from '@nexus/core';
 import { DataSource } from 'typeorm';
-import { ArticleSummary, toIso } from '../articles/article.types';
-import { CommentRecord } from '../comments/comments.repository';
+import { SummaryRow, toSummary } from '../articles/article-listing.repository';
+import { ArticleSummary } from '../articles/article.types';
+import { CommentRecord, CommentRow, toCommentRecord } from '../comments/comments.repository';
 
 /**
  * The statements behind GraphQL's per-request DataLoaders: one statement for many parents (the
@@ -29,14 +30,7 @@ export class GraphqlBatchesRepository {
         [articleIds],
       ),
     );
-    return rows.map((r) => ({
-      id: r.id,
-      articleId: r.article_id,
-      authorId: r.author_id,
-      parentId: r.parent_id,
-      body: r.body,
-      createdAt: toIso(r.created_at),
-    }));
+    return rows.map(toCommentRecord);
   }
 
   /** The newest `perAuthor` published articles of each author, with the author card. */
@@ -58,24 +52,7 @@ export class GraphqlBatchesRepository {
         [authorIds],
       ),
     );
-    return rows.map((r) => ({
-      id: r.id,
-      slug: r.slug,
-      title: r.title,
-      excerpt: r.excerpt,
-      coverUrl: r.cover_url,
-      tags: r.tag_names,
-      readingTimeMinutes: Number(r.reading_minutes),
-      likesCount: Number(r.likes_count),
-      commentsCount: Number(r.comments_count),
-      publishedAt: toIso(r.published_at),
-      author: {
-        id: r.author_id,
-        username: r.author_username,
-        displayName: r.author_display_name,
-        avatarUrl: r.author_avatar_url,
-      },
-    }));
+    return rows.map(toSummary);
   }
 }
 
@@ -83,30 +60,4 @@ export class GraphqlBatchesRepository {
 function rowLimit(n: number): number {
   if (!Number.isInteger(n) || n < 1 || n > 100) throw new Error(`invalid row limit ${n}`);
   return n;
-}
-
-interface CommentRow {
-  id: string;
-  article_id: string;
-  author_id: string;
-  parent_id: string | null;
-  body: string;
-  created_at: Date | string;
-}
-
-interface SummaryRow {
-  id: string;
-  author_id: string;
-  slug: string;
-  title: string;
-  excerpt: string;
-  cover_url: string | null;
-  reading_minutes: number;
-  likes_count: number;
-  comments_count: number;
-  published_at: Date | string;
-  tag_names: string[];
-  author_username: string;
-  author_display_name: string;
-  author_avatar_url: string | null;
 }
