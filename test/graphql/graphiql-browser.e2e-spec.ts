@@ -1,38 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { launchBrowser, TestBrowser } from '../support/browser';
 import { registerUser } from '../support/auth';
 import { createArticle } from '../content/content-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
 
-/** Debian's Chromium (.ci/run installs it), headless, nothing beyond loopback. */
-const CHROMIUM = '/usr/bin/chromium';
-
 describe('GraphiQL in a real browser', () => {
   let t: TestApp;
+  let launched: TestBrowser;
   let browser: BrowserContext;
-  let profile: string;
 
   beforeAll(async () => {
     t = await startTestApp('embedded');
-    profile = mkdtempSync(join(tmpdir(), 'nexus-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    launched = await launchBrowser();
+    browser = launched.context;
   });
   afterAll(async () => {
-    await browser?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await launched?.close();
     await t?.close();
   });
 

@@ -1,17 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { AnomalyRepository } from '../../libs/security-analytics/src/anomaly/anomaly.repository';
 import { IpGeoRepository } from '../../libs/security-analytics/src/geo/ip-geo.repository';
 import type { RollupIncrement } from '../../libs/security-analytics/src/rollups/rollups';
 import { RollupsRepository } from '../../libs/security-analytics/src/rollups/rollups.repository';
 import { ADMIN_ENV } from '../support/auth';
+import { launchBrowser } from '../support/browser';
 import { testModes } from '../support/modes';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const OUTPUT = join(__dirname, '../../test-output');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Request history of the last 24 hours in three countries, and one finding. */
 async function seedHistory(t: TestApp): Promise<void> {
@@ -65,17 +63,14 @@ async function seedHistory(t: TestApp): Promise<void> {
 
 describe.each(testModes())('security dashboard in a browser (%s)', (mode) => {
   let t: TestApp;
-  let profile: string;
 
   beforeAll(async () => {
     t = await startTestApp(mode, { env: { ...ADMIN_ENV } });
     await seedHistory(t);
-    profile = mkdtempSync(join(tmpdir(), 'nexus-chromium-'));
     mkdirSync(OUTPUT, { recursive: true });
   }, 60_000);
   afterAll(async () => {
     await t?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('serves the page and chart.js itself, under the app CSP', async () => {
@@ -92,18 +87,8 @@ describe.each(testModes())('security dashboard in a browser (%s)', (mode) => {
   });
 
   it('signs an admin in, draws the charts and tables with data, blocks and unblocks a range', async () => {
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchBrowser();
+    const context = browser.context;
     try {
       const page = context.pages()[0] ?? (await context.newPage());
       const errors: string[] = [];
@@ -156,7 +141,7 @@ describe.each(testModes())('security dashboard in a browser (%s)', (mode) => {
       expect(allowed.statusCode).toBe(200);
       expect(errors).toEqual([]);
     } finally {
-      await context.close();
+      await browser.close();
     }
   }, 60_000);
 });
