@@ -97,7 +97,6 @@ describe('generate:module name validation', () => {
     ['an existing lib', ['content'], /reserved|exists/],
     ['a reserved word', ['shared'], /reserved/],
     ['a route of another module', ['articles'], /reserved/],
-    ['an alias already declared', ['notifications'], /alias @nexus\/notifications is declared/],
     ['a name too long', ['a'.repeat(41)], /longer than 40/],
     ['two names', ['bookmarks', 'likes'], /one module name only/],
     ['an unknown option', ['bookmarks', '--force'], /unknown option --force/],
