@@ -43,3 +43,26 @@ export function settled(promise: Promise<unknown>): () => boolean {
   );
   return () => done;
 }
+
+/**
+ * Waits until no queue of the app holds a waiting, active or delayed job: work a test's setup
+ * caused (fan-out, emails) has run, so it does not mix with what the test measures next.
+ */
+export async function queuesIdle(
+  registry: {
+    names(): string[];
+    raw(name: string): { counts(): Promise<Record<string, number>> } | undefined;
+  },
+  timeoutMs = 20_000,
+): Promise<void> {
+  await waitUntil(
+    async () => {
+      for (const name of registry.names()) {
+        const c = (await registry.raw(name)?.counts()) ?? {};
+        if ((c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) > 0) return false;
+      }
+      return true;
+    },
+    { timeoutMs, what: 'idle queues' },
+  );
+}
