@@ -570,18 +570,6 @@ export function scenario(c: Ctx): (() => Case | Promise<Case>)[] {
       status: 404,
     }),
     () => ({
-      op: 'GET /api/v1/notifications/unsubscribe',
-      as: 'anonymous',
-      query: `token=${t.app.get(UnsubscribeLinks).token(other.id, 'comment.reply')}`,
-      status: 200,
-    }),
-    () => ({
-      op: 'GET /api/v1/notifications/unsubscribe',
-      as: 'anonymous',
-      query: 'token=forged.token',
-      status: 400,
-    }),
-    () => ({
       op: 'POST /api/v1/notifications/unsubscribe',
       as: 'anonymous',
       query: `token=${t.app.get(UnsubscribeLinks).token(other.id, 'comment.reply')}`,

@@ -13,8 +13,8 @@ import {
   schemaValidator,
 } from './openapi-schema';
 
-/** Success media types other than JSON: an HTML page for a browser, a Server-Sent Events stream. */
-const TEXT_MEDIA_TYPES = ['text/html', 'text/event-stream'];
+/** Success media types other than JSON: a Server-Sent Events stream. */
+const TEXT_MEDIA_TYPES = ['text/event-stream'];
 
 /**
  * The committed contract (`openapi.json`) against the code, and the document as a person meets it
@@ -82,7 +82,7 @@ describe('OpenAPI document', () => {
         if (code === 204 || code === 304) {
           if (Object.keys(content).length) wrong.push(`${method} ${path} ${status} has a body`);
         } else if (code < 300) {
-          // JSON, or one documented text type for what is not data (a page, an event stream).
+          // JSON, or one documented text type for what is not a document (an event stream).
           const [type, ...more] = Object.keys(content);
           const text = !more.length && TEXT_MEDIA_TYPES.includes(type) && content[type].schema;
           if (!content['application/json']?.schema && !text)

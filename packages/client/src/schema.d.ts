@@ -775,11 +775,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The page behind the unsubscribe link of an email: a button that confirms (POST)
-         * @description Opening the link changes nothing (mail scanners open links); the button does.
-         */
-        get: operations["Notifications_confirmPage"];
+        get?: never;
         put?: never;
         /**
          * One-click unsubscribe from an email (RFC 8058), with the signed link; no login
@@ -8112,120 +8108,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReadAllDto"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://nexus.dev/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "The access token is invalid or expired."
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Authenticated but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://nexus.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Too many requests; see `Retry-After` */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://nexus.dev/problems/too-many-requests",
-                     *       "title": "Too Many Requests",
-                     *       "status": 429,
-                     *       "detail": "Try again in 60 seconds."
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description A dependency is unavailable; see `Retry-After` */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://nexus.dev/problems/service-unavailable",
-                     *       "title": "Service Unavailable",
-                     *       "status": 503
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    Notifications_confirmPage: {
-        parameters: {
-            query: {
-                /** @description The signed token of the email link */
-                token: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A confirmation page */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
-            /** @description Invalid input: `errors[]` lists each field (or an invalid cursor) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://nexus.dev/problems/validation",
-                     *       "title": "Validation Failed",
-                     *       "status": 400,
-                     *       "detail": "One or more fields are invalid.",
-                     *       "errors": [
-                     *         {
-                     *           "field": "email",
-                     *           "messages": [
-                     *             "email must be an email"
-                     *           ]
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description Missing, invalid, expired or revoked credentials */
