@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { EmailDeliveriesRepository } from '@nexus/core';
+import { UnsubscribeLinks } from '@nexus/notifications';
 import type { TestApp } from '../support/test-app';
+import { waitUntil } from '../support/sync';
 import {
   bearer,
   loginAs,
@@ -22,6 +25,8 @@ export interface Case {
   body?: unknown;
   headers?: Record<string, string>;
   status: number;
+  /** An endless answer (Server-Sent Events): sent over a real connection, closed after the headers. */
+  stream?: boolean;
   /** Reads what later cases need from the answer. */
   after?: (body: unknown, headers: Record<string, unknown>) => void | Promise<void>;
 }
@@ -445,6 +450,218 @@ export function scenario(c: Ctx): (() => Case | Promise<Case>)[] {
       as: 'user',
       path: { id: vars.articleId },
       status: 204,
+    }),
+
+    // core admin: queues and email deliveries
+    () => ({ op: 'GET /api/v1/admin/queues', as: 'admin', status: 200 }),
+    () => ({ op: 'GET /api/v1/admin/queues', as: 'user', status: 403 }),
+    () => ({
+      op: 'GET /api/v1/admin/notifications/deliveries',
+      as: 'admin',
+      query: 'status=sent&limit=1',
+      status: 200,
+      after: (b) => {
+        vars.deliveryId = (b as { items: { id: string }[] }).items[0]?.id ?? '';
+      },
+    }),
+    () => ({
+      op: 'GET /api/v1/admin/notifications/deliveries',
+      as: 'admin',
+      query: 'status=lost',
+      status: 400,
+    }),
+    () => ({
+      op: 'POST /api/v1/admin/notifications/deliveries/{id}/retry',
+      as: 'admin',
+      path: { id: vars.deliveryId },
+      status: 409,
+    }),
+    async (): Promise<Case> => {
+      // What a last failed attempt leaves: a dead delivery, the one kind that can be retried.
+      const repo = t.app.get(EmailDeliveriesRepository);
+      await repo.markFailed(vars.deliveryId, 'contract: smtp said no');
+      await repo.markDead(vars.deliveryId, 'contract: smtp said no');
+      return {
+        op: 'POST /api/v1/admin/notifications/deliveries/{id}/retry',
+        as: 'admin',
+        path: { id: vars.deliveryId },
+        status: 202,
+      };
+    },
+    () => ({
+      op: 'POST /api/v1/admin/notifications/deliveries/{id}/retry',
+      as: 'admin',
+      path: { id: randomUUID() },
+      status: 404,
+    }),
+
+    // notifications: `other` was followed by `user` above
+    async (): Promise<Case> => {
+      await waitUntil(
+        async () => {
+          const res = await t.inject({
+            method: 'GET',
+            url: '/api/v1/notifications',
+            headers: bearer(other.accessToken),
+          });
+          return (res.json() as { items: unknown[] }).items.length > 0;
+        },
+        { what: 'the follower notification' },
+      );
+      return {
+        op: 'GET /api/v1/notifications',
+        as: 'other',
+        query: 'type=follower.new',
+        status: 200,
+        after: (b) => {
+          vars.notificationId = (b as { items: { id: string }[] }).items[0].id;
+        },
+      };
+    },
+    () => ({ op: 'GET /api/v1/notifications', as: 'other', query: 'type=nope', status: 400 }),
+    () => ({ op: 'GET /api/v1/notifications/unread-count', as: 'other', status: 200 }),
+    () => ({
+      op: 'GET /api/v1/notifications/stream',
+      as: 'other',
+      headers: { accept: 'text/event-stream' },
+      stream: true,
+      status: 200,
+    }),
+    () => ({ op: 'GET /api/v1/notifications/stream', as: 'other', status: 406 }),
+    () => ({ op: 'GET /api/v1/notifications/preferences', as: 'other', status: 200 }),
+    () => ({
+      op: 'PUT /api/v1/notifications/preferences',
+      as: 'other',
+      body: {
+        digest: 'weekly',
+        preferences: [{ type: 'follower.new', channel: 'email', enabled: false }],
+      },
+      status: 200,
+    }),
+    () => ({
+      op: 'PUT /api/v1/notifications/preferences',
+      as: 'other',
+      body: { digest: 'hourly' },
+      status: 400,
+    }),
+    () => ({
+      op: 'POST /api/v1/notifications/{id}/read',
+      as: 'other',
+      path: { id: vars.notificationId },
+      status: 204,
+    }),
+    () => ({
+      op: 'POST /api/v1/notifications/{id}/read',
+      as: 'user',
+      path: { id: vars.notificationId },
+      status: 404,
+    }),
+    () => ({ op: 'POST /api/v1/notifications/read-all', as: 'other', status: 200 }),
+    () => ({
+      op: 'DELETE /api/v1/notifications/{id}',
+      as: 'other',
+      path: { id: vars.notificationId },
+      status: 204,
+    }),
+    () => ({
+      op: 'DELETE /api/v1/notifications/{id}',
+      as: 'other',
+      path: { id: vars.notificationId },
+      status: 404,
+    }),
+    () => ({
+      op: 'POST /api/v1/notifications/unsubscribe',
+      as: 'anonymous',
+      query: `token=${t.app.get(UnsubscribeLinks).token(other.id, 'comment.reply')}`,
+      body: { 'List-Unsubscribe': 'One-Click' },
+      status: 200,
+    }),
+    () => ({
+      op: 'POST /api/v1/notifications/unsubscribe',
+      as: 'anonymous',
+      query: 'token=forged.token',
+      body: { 'List-Unsubscribe': 'One-Click' },
+      status: 400,
+    }),
+
+    // security analytics (admin)
+    () => ({ op: 'GET /api/v1/admin/security/analytics/overview', as: 'admin', status: 200 }),
+    () => ({
+      op: 'GET /api/v1/admin/security/analytics/overview',
+      as: 'admin',
+      query: 'from=yesterday',
+      status: 400,
+    }),
+    () => ({
+      op: 'GET /api/v1/admin/security/analytics/geo',
+      as: 'admin',
+      query: 'granularity=city',
+      status: 200,
+    }),
+    () => ({
+      op: 'GET /api/v1/admin/security/analytics/geo',
+      as: 'admin',
+      query: 'granularity=street',
+      status: 400,
+    }),
+    () => ({
+      op: 'GET /api/v1/admin/security/analytics/timeseries',
+      as: 'admin',
+      query: 'bucket=day',
+      status: 200,
+    }),
+    () => ({
+      op: 'GET /api/v1/admin/security/analytics/timeseries',
+      as: 'user',
+      status: 403,
+    }),
+    () => ({ op: 'GET /api/v1/admin/security/suspicious-ips', as: 'admin', status: 200 }),
+    () => ({
+      op: 'GET /api/v1/admin/security/suspicious-ips',
+      as: 'admin',
+      query: 'limit=0',
+      status: 400,
+    }),
+    () => ({
+      op: 'GET /api/v1/admin/security/ips/{ip}',
+      as: 'admin',
+      path: { ip: '203.0.113.7' },
+      status: 200,
+    }),
+    () => ({
+      op: 'GET /api/v1/admin/security/ips/{ip}',
+      as: 'admin',
+      path: { ip: 'not-an-address' },
+      status: 400,
+    }),
+    () => ({ op: 'GET /api/v1/admin/security/blocks', as: 'admin', status: 200 }),
+    () => ({ op: 'GET /api/v1/admin/security/blocks', as: 'user', status: 403 }),
+    () => ({
+      op: 'POST /api/v1/admin/security/blocks',
+      as: 'admin',
+      body: { cidr: '198.51.100.0/24', reason: 'Contract test' },
+      status: 201,
+      after: (b) => {
+        vars.blockId = (b as { id: string }).id;
+      },
+    }),
+    () => ({
+      op: 'POST /api/v1/admin/security/blocks',
+      as: 'admin',
+      body: { cidr: 'not a network', reason: 'Contract test' },
+      status: 400,
+    }),
+    () => ({
+      op: 'DELETE /api/v1/admin/security/blocks/{id}',
+      as: 'admin',
+      path: { id: vars.blockId },
+      status: 204,
+    }),
+    () => ({
+      op: 'DELETE /api/v1/admin/security/blocks/{id}',
+      as: 'admin',
+      path: { id: randomUUID() },
+      status: 404,
     }),
 
     // last: the account goes

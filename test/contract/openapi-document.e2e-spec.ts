@@ -13,6 +13,9 @@ import {
   schemaValidator,
 } from './openapi-schema';
 
+/** Success media types other than JSON: a Server-Sent Events stream. */
+const TEXT_MEDIA_TYPES = ['text/event-stream'];
+
 /**
  * The committed contract (`openapi.json`) against the code, and the document as a person meets it
  * in Swagger UI: relative server, examples that are valid and, for demo routes, answer.
@@ -79,7 +82,10 @@ describe('OpenAPI document', () => {
         if (code === 204 || code === 304) {
           if (Object.keys(content).length) wrong.push(`${method} ${path} ${status} has a body`);
         } else if (code < 300) {
-          if (!content['application/json']?.schema)
+          // JSON, or one documented text type for what is not a document (an event stream).
+          const [type, ...more] = Object.keys(content);
+          const text = !more.length && TEXT_MEDIA_TYPES.includes(type) && content[type].schema;
+          if (!content['application/json']?.schema && !text)
             wrong.push(`${method} ${path} ${status}: no JSON schema`);
         } else if (
           code !== 503 &&

@@ -45,6 +45,16 @@ const UNDOCUMENTED: { method: string; url: RegExp; why: string; fullModeOnly?: b
     why: 'Bull Board (full mode): its UI, assets and its own API, admins only',
     fullModeOnly: true,
   })),
+  {
+    method: 'GET',
+    url: /^\/api\/v1\/notifications\/unsubscribe$/,
+    why: "the HTML page behind an email's signed unsubscribe link; its button is the documented POST",
+  },
+  ...['GET', 'POST', 'DELETE'].map((method) => ({
+    method,
+    url: /^\/api\/v1\/admin\/security\/cli\/blocks$/,
+    why: 'operator CLI channel (embedded mode): 404 without the token in DATA_DIR/.operator.json',
+  })),
   { method: 'GET', url: /^\/graphql$/, why: 'GraphQL: described by schema.graphql, not OpenAPI' },
   { method: 'POST', url: /^\/graphql$/, why: 'GraphQL: described by schema.graphql, not OpenAPI' },
   {

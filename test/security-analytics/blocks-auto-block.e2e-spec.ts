@@ -46,7 +46,7 @@ describe.each(testModes())('automatic blocks (%s mode)', (mode) => {
   const autoBlocksOf = async (cidr: string) => {
     const res = await t.inject({
       method: 'GET',
-      url: '/api/v1/admin/security/blocks?limit=500',
+      url: '/api/v1/admin/security/blocks?limit=100',
       headers: bearer(admin),
     });
     return (res.json().items as { cidr: string; source: string; expiresAt: string }[]).filter(

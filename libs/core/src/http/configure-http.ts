@@ -83,6 +83,14 @@ export async function configureHttp(
     depthLimitedJsonParser(fastify),
   );
 
+  // Routes mounted before Nest sets its exception handler keep Fastify's default one, and
+  // GraphQL's registration during init mounts the routes queued so far: a malformed JSON body
+  // would then answer Fastify's own format. One problem+json handler, set first, serves every
+  // route; Nest's (the same problems through the global filter) would only override it.
+  fastify.setErrorHandler(sendFrameworkError);
+  const adapter = app.getHttpAdapter() as unknown as { setErrorHandler: (h: unknown) => void };
+  adapter.setErrorHandler = () => undefined;
+
   // Resolved on first use and kept: requests answered without anyone asking (most cache hits)
   // do not pay for it.
   const resolved = Symbol('clientIp');

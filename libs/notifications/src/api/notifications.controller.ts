@@ -14,6 +14,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiConsumes,
+  ApiExcludeEndpoint,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -128,6 +129,9 @@ export class NotificationsController {
   @Public()
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
+  // A browser page for an email's signed link, not an API operation: no example token could
+  // answer from Swagger UI. The API is the POST below.
+  @ApiExcludeEndpoint()
   @ApiOperation({
     summary: 'The page behind the unsubscribe link of an email: a button that confirms (POST)',
     description: 'Opening the link changes nothing (mail scanners open links); the button does.',

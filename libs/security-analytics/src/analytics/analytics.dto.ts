@@ -8,8 +8,9 @@ const DATE_TIME =
 
 export class WindowQueryDto {
   @ApiPropertyOptional({
-    description: 'Start of the window (ISO 8601, inclusive); default `to` minus 24 hours',
-    example: '2026-12-01T00:00:00Z',
+    // No example: Swagger UI would send it and narrow the window to a fixed past day.
+    description:
+      'Start of the window (ISO 8601, inclusive, e.g. `2026-12-01T00:00:00Z`); default `to` minus 24 hours',
   })
   @IsOptional()
   @IsString()
@@ -18,8 +19,8 @@ export class WindowQueryDto {
   from?: string;
 
   @ApiPropertyOptional({
-    description: 'End of the window (ISO 8601, exclusive); default now',
-    example: '2026-12-02T00:00:00Z',
+    description:
+      'End of the window (ISO 8601, exclusive, e.g. `2026-12-02T00:00:00Z`); default now',
   })
   @IsOptional()
   @IsString()

@@ -30,7 +30,7 @@ export class BlocksController {
   list(
     @Query() query: BlockListQueryDto,
   ): Promise<{ items: IpBlock[]; nextCursor: string | null }> {
-    return this.blocks.list({ limit: query.limit ?? 100, cursor: query.cursor });
+    return this.blocks.list({ limit: query.limit ?? 20, cursor: query.cursor });
   }
 
   @Post()

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, Post, Query, UseGuards } from '@nestjs/common';
 import {
   ApiCreatedResponse,
+  ApiExcludeController,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
@@ -29,7 +30,9 @@ const cliActor = (name?: string) =>
  * The blocks API for `npm run cli` against a running embedded api (operator token from
  * `DATA_DIR/.operator.json`, see OperatorAccess): 404 without the token, and always in full mode
  * (where the CLI writes the database itself).
+ * Not in the OpenAPI document: no API client can hold the token, and full mode never serves it.
  */
+@ApiExcludeController()
 @ApiTags('security-analytics')
 @ApiHeader({
   name: 'X-Operator-Token',

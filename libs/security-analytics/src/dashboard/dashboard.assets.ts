@@ -128,7 +128,7 @@ export const DASHBOARD_JS = `'use strict';
 
   async function loadBlocks() {
     try {
-      const blocks = await api('/admin/security/blocks');
+      const blocks = await api('/admin/security/blocks?limit=100');
       const now = Date.now();
       const items = (Array.isArray(blocks) ? blocks : blocks.items || []).filter(
         (b) => !b.revokedAt && (!b.expiresAt || Date.parse(b.expiresAt) > now));

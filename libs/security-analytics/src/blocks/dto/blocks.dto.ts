@@ -53,12 +53,13 @@ export class CreateBlockDto {
 }
 
 export class BlockListQueryDto {
-  @ApiPropertyOptional({ example: 50, minimum: 1, maximum: 500, default: 100 })
+  // The API's page size rule (1–100, default 20), as the shared `PageLimit` documents it.
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @ToInt()
   @IsInt()
   @Min(1)
-  @Max(500)
+  @Max(100)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
