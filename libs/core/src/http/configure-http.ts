@@ -10,7 +10,6 @@ import { AppLogger } from '../logging/app-logger';
 import { createValidationPipe } from '../errors/validation';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { sendClientError, sendFrameworkError } from '../errors/fastify-errors';
-import { sendProblem } from '../errors/problem-details.filter';
 import { depthLimitedJsonParser } from '../validation/json-body';
 import { MetricsService } from '../metrics/metrics.service';
 import { ClientIpResolver } from './client-ip.resolver';
@@ -69,13 +68,6 @@ export async function configureHttp(
   const resolver = app.get(ClientIpResolver);
   const metrics = app.get(MetricsService);
   const pipeline = app.get(HttpPipeline);
-  // Errors raised before a handler runs (body parsing) reach the root error handler. Nest installs
-  // its own at init, but a plugin that a module registers during init (GraphQL's) makes Fastify
-  // bind the routes before that: this one, problem+json too, is what they get then.
-  fastify.setErrorHandler((error, request, reply) => {
-    reply.headers(securityHeaders(config)).header('x-request-id', request.id);
-    sendProblem(error, request, reply, logger);
-  });
   // The only body type the API takes; Nest then registers no parser of its own (no urlencoded).
   app.useBodyParser(
     'application/json',
