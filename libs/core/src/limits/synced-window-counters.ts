@@ -11,6 +11,11 @@ export interface SyncedWindowOptions {
   maxKeys?: number;
   /** Wall-clock milliseconds (windows are aligned to it); injectable for tests. */
   now?: () => number;
+  /**
+   * Budget of one sync: a Redis that stops answering without closing the connection counts as
+   * unreachable after it (default 1000 ms).
+   */
+  timeoutMs?: number;
 }
 
 export interface WindowDecision {
@@ -145,10 +150,21 @@ export class SyncedWindowCounters {
       pipeline.incrby(redisKey, n).pexpire(redisKey, ttlMs);
     }
     let results: [Error | null, unknown][] | null = null;
+    let timer: NodeJS.Timeout | undefined;
     try {
-      results = await pipeline.exec();
+      // A late answer after the budget is ignored and its counts are sent again: the error is on
+      // the strict side (a client counted twice), never a lost count.
+      results = await Promise.race([
+        pipeline.exec(),
+        new Promise<null>((resolve) => {
+          timer = setTimeout(() => resolve(null), this.options.timeoutMs ?? 1000);
+          timer.unref();
+        }),
+      ]);
     } catch {
       results = null;
+    } finally {
+      clearTimeout(timer);
     }
     const failed = !results || results.some(([err]) => err);
     this.lastSyncFailed = failed;

@@ -52,7 +52,9 @@ class BullJobQueue implements JobQueue {
   }
 
   async oldestWaitingMs(): Promise<number | null> {
-    const [job] = await this.queue.getJobs(['wait'], 0, 0, true);
+    const [job] = await this.redis.withBudget(`oldest job of ${this.name}`, () =>
+      this.queue.getJobs(['wait'], 0, 0, true),
+    );
     return job ? Math.max(0, Date.now() - job.timestamp) : null;
   }
 }

@@ -66,10 +66,10 @@ export class GlobalRateLimit implements OnModuleInit {
     const counters = this.counters;
     new Gauge({
       name: 'nexus_rate_limit_degraded',
-      help: '1 while the global rate limit counts in memory only because Redis is unreachable',
+      help: '1 while rate limits count in memory only because Redis is unreachable or not answering',
       registers: [metrics.registry],
       collect() {
-        this.set(counters.degraded ? 1 : 0);
+        this.set(counters.degraded || limits.degraded ? 1 : 0);
       },
     });
   }
