@@ -18,6 +18,7 @@ test('sends at an even rate, not in bursts, with per-request paths', async () =>
     res.end('ok');
   });
   let n = 0;
+  const before = performance.now();
   const result = await runOpenLoop({
     port,
     request: { path: '/x', requests: [{ setupRequest: (r) => ({ ...r, path: `/x?i=${n++}` }) }] },
@@ -29,15 +30,17 @@ test('sends at an even rate, not in bursts, with per-request paths', async () =>
   assert.equal(result.requests, 200);
   assert.equal(arrivals.length, 200);
   assert.equal(paths.size, 200);
-  // Evenly spaced: no 100 ms window holds much more than its 10 requests (autocannon's rate
-  // limiting would put a whole second's quota in the first few milliseconds).
-  for (let t = arrivals[0]; t < arrivals[arrivals.length - 1] - 100; t += 50) {
-    const inWindow = arrivals.filter((a) => a >= t && a < t + 100).length;
+  // Evenly spaced: request k is due 10 ms × k after the run starts and never leaves early
+  // (autocannon's rate limiting would put a whole second's quota in the first few milliseconds).
+  // Leaving late is allowed: a stalled machine delays requests, and the runner then sends the
+  // overdue ones.
+  arrivals.sort((a, b) => a - b);
+  arrivals.forEach((a, k) => {
     assert.ok(
-      inWindow <= 16,
-      `${inWindow} requests within 100 ms at ${Math.round(t - arrivals[0])} ms`,
+      a - before >= k * 10 - 2,
+      `request ${k} arrived at ${Math.round(a - before)} ms, due at ${k * 10} ms`,
     );
-  }
+  });
   assert.ok(result.latencyMs.p99 < 50, `p99 ${result.latencyMs.p99} ms against an instant server`);
   assert.equal(result.non2xx, 0);
 });
