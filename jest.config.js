@@ -26,6 +26,10 @@ const common = {
 
 module.exports = {
   testTimeout: 60_000,
+  // Suites mostly wait on I/O (databases, Redis, child processes, a browser), so one worker more
+  // than there are cores keeps the cores busy; Jest's default (cores − 1) runs a 2-core machine
+  // in band, one suite at a time. Each suite has its own database and Redis key prefix.
+  maxWorkers: require('node:os').availableParallelism() + 1,
   // Suites close what they open; this is the backstop so that a stray reconnect timer of a client
   // pointed at a deliberately dead port can never keep CI waiting after the last test.
   forceExit: true,
