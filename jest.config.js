@@ -7,13 +7,7 @@ const common = {
   testEnvironment: 'node',
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
-    // ESM-only dependencies that Node 20 loads through require(esm) but Jest's VM cannot.
-    '/node_modules/(content-disposition)/.+\\.js$': [
-      'ts-jest',
-      { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } },
-    ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper: {
     '^@nexus/core(|/.*)$': '<rootDir>/libs/core/src$1',
     '^@nexus/users$': '<rootDir>/libs/users/src',
