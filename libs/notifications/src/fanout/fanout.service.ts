@@ -75,22 +75,27 @@ export class FanoutService implements OnApplicationBootstrap {
     let end = false;
     const running: Promise<BatchOutcome>[] = [];
     const outcomes: BatchOutcome[] = [];
-    for (let i = 0; i < FANOUT_BATCHES_PER_JOB && !end; i++) {
-      const page = await this.directory.followerIds(current.authorId, FANOUT_BATCH, from);
-      const prepared = await this.notifications.prepare(this.rowsFor(current, eventId, page.ids));
-      while (running.length >= FANOUT_PARALLEL) outcomes.push(await running.shift()!);
-      if (outcomes.some((o) => o !== 'written')) break;
-      // Settled at once so that a failure waits for its turn instead of escaping unhandled.
-      running.push(
-        this.write(eventId, from, page.next, prepared).then(
-          (o) => o,
-          (e: Error) => e,
-        ),
-      );
-      from = page.next;
-      end = !page.next;
+    try {
+      for (let i = 0; i < FANOUT_BATCHES_PER_JOB && !end; i++) {
+        const page = await this.directory.followerIds(current.authorId, FANOUT_BATCH, from);
+        const rows = this.rowsFor(current, eventId, page.ids);
+        const prepared = await this.notifications.prepare(rows);
+        while (running.length >= FANOUT_PARALLEL) outcomes.push(await running.shift()!);
+        if (outcomes.some((o) => o !== 'written')) break;
+        // Settled at once so that a failure waits for its turn instead of escaping unhandled.
+        running.push(
+          this.write(eventId, from, page.next, prepared).then(
+            (o) => o,
+            (e: Error) => e,
+          ),
+        );
+        from = page.next;
+        end = !page.next;
+      }
+    } finally {
+      // A failed read ends the job only once the batches it started have ended too.
+      outcomes.push(...(await Promise.all(running)));
     }
-    outcomes.push(...(await Promise.all(running)));
     const failed = outcomes.find((o): o is Error => o instanceof Error);
     if (failed) throw failed; // the queue retries the job; it resumes at the checkpoint
     if (end && outcomes.every((o) => o === 'written')) return 'done';
