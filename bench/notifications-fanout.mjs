@@ -7,7 +7,7 @@
 //   BENCH_REDIS_URL=redis://127.0.0.1:6379 node bench/notifications-fanout.mjs [--followers N]
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -98,6 +98,8 @@ async function main() {
         body: { title: 'Fan-out benchmark', body: 'One article, many followers.' },
       });
       const articleId = created.json.id;
+      // The machine may be shared: the load before and after goes with the figure.
+      const loadBefore = loadavg()[0];
       const t0 = process.hrtime.bigint();
       await ctx.api.expect('POST', `/api/v1/articles/${articleId}/publish`, { headers: auth });
       let rows = 0;
@@ -117,10 +119,12 @@ async function main() {
         if (r) ({ done, rows } = r);
       }
       const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      const load = [loadBefore, loadavg()[0]].map((l) => Number(l.toFixed(1)));
       const verdict = seconds < TARGET_S ? 'PASS' : 'FAIL';
       log(
         `fan-out of one article to ${FOLLOWERS} followers: ${seconds.toFixed(2)} s ` +
-          `(${Math.round(FOLLOWERS / seconds)} rows/s), target < ${TARGET_S} s: ${verdict}`,
+          `(${Math.round(FOLLOWERS / seconds)} rows/s), target < ${TARGET_S} s: ${verdict} ` +
+          `(load average ${load[0]} before, ${load[1]} after)`,
       );
       const out = join(BENCH_DIR, 'results');
       mkdirSync(out, { recursive: true });
@@ -131,7 +135,7 @@ async function main() {
       writeFileSync(
         join(out, `${stamp}-full-notifications-fanout.json`),
         JSON.stringify(
-          { followers: FOLLOWERS, seconds, targetSeconds: TARGET_S, verdict },
+          { followers: FOLLOWERS, seconds, targetSeconds: TARGET_S, verdict, loadAverage: load },
           null,
           2,
         ),

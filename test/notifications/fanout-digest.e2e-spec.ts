@@ -129,6 +129,63 @@ describe.each(testModes())('fan-out and digests (%s mode)', (mode) => {
     expect(await countFor(db, eventId)).toEqual({ n: FOLLOWERS, distinct_n: FOLLOWERS });
   });
 
+  // One session in embedded mode: the two batch transactions run one after the other there.
+  (mode === 'full' ? it : it.skip)(
+    'two batches of a job insert at once; whichever reaches the checkpoint first, no gap and no duplicate',
+    async () => {
+      const notifications = t.app.get(NotificationsService);
+      const write = notifications.writeForRecipients.bind(notifications);
+      let calls = 0;
+      let inFlight = 0;
+      let maxInFlight = 0;
+      let secondStarted!: () => void;
+      const second = new Promise<void>((resolve) => (secondStarted = resolve));
+      const spy = jest
+        .spyOn(notifications, 'writeForRecipients')
+        .mockImplementation(async (prepared, em) => {
+          const call = ++calls;
+          maxInFlight = Math.max(maxInFlight, ++inFlight);
+          try {
+            if (call === 2) secondStarted();
+            // The first batch's insert waits, its transaction open, until the second one's starts.
+            if (call === 1)
+              await Promise.race([
+                second,
+                new Promise((_, reject) =>
+                  setTimeout(() => reject(new Error('no second batch in flight')), 30_000).unref(),
+                ),
+              ]);
+            return await write(prepared, em);
+          } finally {
+            inFlight--;
+          }
+        });
+      try {
+        const article = await createArticle(t, author.accessToken, { title: 'In parallel' }, true);
+        const [fanout] = await db.query(
+          `SELECT event_id FROM notification_fanouts WHERE article_id = $1`,
+          [article.id],
+        );
+        await waitUntil(
+          async () =>
+            (
+              await db.query(`SELECT done_at FROM notification_fanouts WHERE event_id = $1`, [
+                fanout.event_id,
+              ])
+            )[0].done_at,
+          { timeoutMs: 60_000, what: 'fan-out done' },
+        );
+        expect(maxInFlight).toBe(2);
+        expect(await countFor(db, fanout.event_id)).toEqual({
+          n: FOLLOWERS,
+          distinct_n: FOLLOWERS,
+        });
+      } finally {
+        spy.mockRestore();
+      }
+    },
+  );
+
   it('a daily digest goes once per user and period, however often the job runs', async () => {
     const reader = await registerUser(t);
     const put = await t.inject({

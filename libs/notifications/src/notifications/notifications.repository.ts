@@ -81,6 +81,8 @@ export class NotificationsRepository {
   /**
    * The fan-out's insert: one notification for many recipients, the shared fields sent once
    * (the payload is the id array, not N copies of the data). Returns the recipients written.
+   * In recipient order: four of the indexes lead with the recipient, so consecutive rows land on
+   * neighbouring index pages.
    */
   async insertForRecipients(
     recipientIds: string[],
@@ -92,7 +94,7 @@ export class NotificationsRepository {
       await (em ?? this.dataSource).query(
         `INSERT INTO notifications
            (recipient_id, type, actor_id, subject_type, subject_id, data, source_event_id, dedup_key)
-         SELECT r, $2, $3, $4, $5, $6::jsonb, $7, $8 FROM unnest($1::uuid[]) AS r
+         SELECT r, $2, $3, $4, $5, $6::jsonb, $7, $8 FROM unnest($1::uuid[]) AS r ORDER BY r
          ON CONFLICT (recipient_id, dedup_key) DO NOTHING
          RETURNING recipient_id`,
         [
