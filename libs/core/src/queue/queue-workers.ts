@@ -3,8 +3,8 @@ import {
   Inject,
   Injectable,
   Logger,
+  BeforeApplicationShutdown,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
 } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { Job, WaitingError, Worker } from 'bullmq';
@@ -27,7 +27,7 @@ interface ProcessorInstance extends Partial<DeadLetterAware> {
  * processor classes work without Redis and the api process can opt out of consuming jobs.
  */
 @Injectable()
-export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly workers: Worker[] = [];
   private readonly logger = new Logger(QueueWorkers.name);
 
@@ -120,8 +120,10 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
    * 2 s later (a processor ignoring the signal, or a Redis connection lost and re-established
    * that waits forever on its blocking read) is closed by force: its job's lock expires and
    * BullMQ's stalled-job check returns it to waiting.
+   * Before Nest's onApplicationShutdown hooks, which close the database and the SMTP pool that
+   * a finishing job still uses.
    */
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     if (!this.workers.length) return;
     this.logger.log(
       `stopping queue workers: running jobs may take ${this.config.shutdownTimeoutMs} ms to finish`,
