@@ -34,6 +34,12 @@ const SHUTDOWN_MS = Number(
     .exec(readText('libs/core/src/config/load-config.ts'))![1]
     .replace(/_/g, ''),
 );
+/** The readiness grace a full-mode process takes on SIGTERM before it closes. */
+const GRACE_MS = Number(
+  /'SHUTDOWN_READINESS_GRACE_MS',\s*databaseUrl \|\| redisUrl \? ([\d_]+)/
+    .exec(readText('libs/core/src/config/load-config.ts'))![1]
+    .replace(/_/g, ''),
+);
 
 /** Routes each process serves, read from the code that serves them. */
 function apiRoutes(): string[] {
@@ -136,7 +142,7 @@ describe('render.yaml', () => {
     expect(existsSync(join(ROOT, 'apps/api/src/data-source.ts'))).toBe(true);
     for (const service of [api, worker]) {
       expect(renderEnv(service).get('DB_MIGRATE')?.value).toBe('false');
-      expect(service.maxShutdownDelaySeconds! * 1000).toBeGreaterThan(SHUTDOWN_MS);
+      expect(service.maxShutdownDelaySeconds! * 1000).toBeGreaterThan(GRACE_MS + SHUTDOWN_MS);
     }
     expect(renderEnv(api).get('RUN_WORKERS')?.value).toBe('false');
     expect(renderEnv(worker).get('RUN_WORKERS')?.value).toBe('true');
@@ -426,8 +432,12 @@ describe('deploy/k8s', () => {
       const spec = d.spec!.template!.spec;
       const preStop = container(d).lifecycle?.preStop?.exec?.command ?? [];
       const pause = preStop[0] === 'sleep' ? Number(preStop[1]) : 0;
+      const env = container(d).env ?? [];
+      const grace = Number(
+        env.find((e) => e.name === 'SHUTDOWN_READINESS_GRACE_MS')?.value ?? GRACE_MS,
+      );
       expect((spec.terminationGracePeriodSeconds ?? 30) * 1000).toBeGreaterThan(
-        SHUTDOWN_MS + pause * 1000,
+        pause * 1000 + grace + SHUTDOWN_MS,
       );
     }
   });

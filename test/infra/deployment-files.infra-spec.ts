@@ -272,9 +272,11 @@ describe('docker-compose.yml', () => {
 
   it('forwards SIGTERM through an init and waits longer than the app drains', () => {
     const loadConfig = readText('libs/core/src/config/load-config.ts');
-    const drainMs = Number(
-      /int\('SHUTDOWN_TIMEOUT_MS',\s*([\d_]+)/.exec(loadConfig)![1].replace(/_/g, ''),
-    );
+    const number = (pattern: RegExp) => Number(pattern.exec(loadConfig)![1].replace(/_/g, ''));
+    // The api's readiness grace (full mode), then the drain itself.
+    const drainMs =
+      number(/'SHUTDOWN_READINESS_GRACE_MS',\s*databaseUrl \|\| redisUrl \? ([\d_]+)/) +
+      number(/int\('SHUTDOWN_TIMEOUT_MS',\s*([\d_]+)/);
     for (const name of ['api', 'worker']) {
       expect(services[name].init).toBe(true);
       expect(durationMs(services[name].stop_grace_period ?? '10s')).toBeGreaterThan(drainMs);

@@ -12,10 +12,13 @@ import { ROOT, builtEntry } from './infra-files';
 
 /**
  * What a rolling upgrade relies on: the built api, sent SIGTERM while a request waits on
- * PostgreSQL, stops accepting connections, lets that request finish with its answer, and only
- * then exits (by the signal). The request is held in flight by a proxy that stops forwarding
- * the api's traffic to PostgreSQL until the test lets it through.
+ * PostgreSQL, first answers 503 on /health/ready while still serving other requests (for
+ * SHUTDOWN_READINESS_GRACE_MS), then stops accepting connections, lets that request finish with
+ * its answer, and only then exits 0. The request is held in flight by a proxy that stops
+ * forwarding the api's traffic to PostgreSQL until the test lets it through.
  */
+
+const GRACE_MS = 3000;
 
 // The built api comes from test/infra/global-setup.ts.
 const describeFull = fullModeAvailable() ? describe : describe.skip;
@@ -100,7 +103,8 @@ describeFull('graceful shutdown of the built api (SIGTERM during a request)', ()
         HOST: '127.0.0.1',
         PORT: String(port),
         RUN_WORKERS: 'false',
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: 'info',
+        SHUTDOWN_READINESS_GRACE_MS: String(GRACE_MS),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -131,7 +135,7 @@ describeFull('graceful shutdown of the built api (SIGTERM during a request)', ()
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('finishes the in-flight request, refuses new connections, then exits by the signal', async () => {
+  it('turns readiness 503 while serving, then refuses new connections, finishes the in-flight request, exits 0', async () => {
     const events: string[] = [];
     const exited = new Promise<[number | null, string | null]>((resolve) =>
       api!.once('exit', (code, signal) => {
@@ -161,8 +165,25 @@ describeFull('graceful shutdown of the built api (SIGTERM during a request)', ()
     // In flight: its query has reached the proxy and waits there.
     await waitUntil(() => proxy.received.whileHeld > 0, { what: 'query held at the proxy' });
 
+    const signalled = Date.now();
     api!.kill('SIGTERM');
-    // The listening socket closes: a new connection is refused while the request is pending.
+    // Readiness fails first, at once, without asking PostgreSQL (which the proxy holds). Asked
+    // once the api has taken the signal: before, readiness would wait on the held database.
+    await waitUntil(() => log.includes('SIGTERM: readiness answers 503'), {
+      what: `the api took the signal\n${log}`,
+    });
+    const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'shutting_down' });
+    expect(ready.headers.get('cache-control')).toBe('no-store');
+    // Everything else is still served during the grace, each answer closing its connection.
+    const live = await fetch(`http://127.0.0.1:${port}/health/live`);
+    expect(live.status).toBe(200);
+    expect(live.headers.get('connection')).toBe('close');
+    expect(events).toEqual([]);
+
+    // After the grace the listening socket closes: a new connection is refused while the
+    // request is pending.
     await waitUntil(
       () =>
         new Promise<boolean>((resolve) => {
@@ -173,8 +194,9 @@ describeFull('graceful shutdown of the built api (SIGTERM during a request)', ()
           });
           s.on('error', () => resolve(true));
         }),
-      { timeoutMs: 5000, what: 'new connections refused' },
+      { timeoutMs: GRACE_MS + 5000, what: 'new connections refused' },
     );
+    expect(Date.now() - signalled).toBeGreaterThanOrEqual(GRACE_MS);
     expect(events).toEqual([]);
 
     proxy.release();
@@ -182,7 +204,7 @@ describeFull('graceful shutdown of the built api (SIGTERM during a request)', ()
     expect(status).toBe(200);
     expect(JSON.parse(body)).toHaveProperty('items');
     const [code, signal] = await exited;
-    expect(code === 0 || signal === 'SIGTERM').toBe(true);
+    expect([code, signal]).toEqual([0, null]);
     expect(events).toEqual(['answered', 'exit']);
   }, 60_000);
 });

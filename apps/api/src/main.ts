@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig, modeOf } from '@nexus/core';
+import { AppLogger, ConfigError, drainOnSignals, loadConfig, modeOf } from '@nexus/core';
 import { createApp } from './create-app';
 
 async function main(): Promise<void> {
@@ -14,6 +14,8 @@ async function main(): Promise<void> {
     throw e;
   }
   const app = await createApp(config);
+  // SIGTERM: readiness 503 for SHUTDOWN_READINESS_GRACE_MS, then close and exit 0.
+  drainOnSignals(app, config, app.get(AppLogger));
   await app.listen({ port: config.port, host: config.host });
   const base = config.publicUrl.replace(/\/$/, '');
   const mode = modeOf(config);

@@ -18,7 +18,8 @@ async function main(): Promise<void> {
     bufferLogs: true,
   });
   app.useLogger(app.get(AppLogger));
-  app.enableShutdownHooks();
+  // Exit 0 once drained (running jobs finished or released), like the api.
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
   await app.init();
   const logger = app.get(AppLogger);
   if (config.workerMetricsPort !== undefined) {
@@ -26,13 +27,13 @@ async function main(): Promise<void> {
       logger.error(`metrics collection failed: ${e.message}`, undefined, 'MetricsServer'),
     );
     const port = await server.listen(config.workerMetricsPort, config.host);
-    // Left open through the drain (liveness and job metrics stay visible); the signal Nest
-    // re-raises once drained ends the process with it.
+    // Left open through the drain (liveness and job metrics stay visible); the process exit
+    // once drained ends it.
     logger.log(`worker metrics on http://${config.host}:${port}/metrics`);
   }
   logger.log(`Nexus worker started (queues on ${config.redisUrl ? 'Redis' : 'in-process'})`);
-  // On SIGTERM/SIGINT Nest runs the shutdown hooks (running jobs finish, then connections
-  // close) and re-raises the signal; QueueWorkers logs "queue workers stopped" once drained.
+  // On SIGTERM/SIGINT Nest runs the shutdown hooks (running jobs finish or are released, then
+  // connections close) and exits 0; QueueWorkers logs "queue workers stopped" once drained.
 }
 
 main().catch((e) => {

@@ -7,6 +7,7 @@ import { CoreCacheModule } from './cache/cache.module';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { MigrationList } from './database/typeorm-options';
+import { DrainState } from './health/drain';
 import { HealthController } from './health/health.controller';
 import { ClientIpResolver } from './http/client-ip.resolver';
 import { EdgeSafetyCheck } from './http/edge-safety.check';
@@ -80,6 +81,7 @@ export class CoreModule {
         HttpPipeline,
         EdgeSafetyCheck,
         DependencyMetrics,
+        DrainState,
       ],
       exports: [
         ClientIpResolver,
@@ -94,6 +96,7 @@ export class CoreModule {
         RateLimitService,
         MetricsService,
         HttpPipeline,
+        DrainState,
       ],
     };
   }

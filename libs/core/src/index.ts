@@ -38,6 +38,7 @@ export * from './validation/validators';
 export * from './http/client-ip.resolver';
 export * from './http/client-ip';
 export * from './http/configure-http';
+export * from './health/drain';
 export * from './http/http-pipeline';
 export * from './http/keyset-cursors';
 export * from './http/route-access';

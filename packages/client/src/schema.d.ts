@@ -44,7 +44,7 @@ export interface paths {
         };
         /**
          * Readiness: database, Redis and queues answer (503 when one does not)
-         * @description Anyone gets the `status`; the per-dependency detail only with the operator token (`METRICS_TOKEN`) or, without one, outside production.
+         * @description Anyone gets the `status`; the per-dependency detail only with the operator token (`METRICS_TOKEN`) or, without one, outside production. While the instance drains after SIGTERM: 503 with `{"status":"shutting_down"}`.
          */
         get: operations["Health_ready"];
         put?: never;

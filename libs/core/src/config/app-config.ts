@@ -45,6 +45,11 @@ export interface AppConfig {
   mailMaxAttempts: number;
   mailBackoffMs: number;
   shutdownTimeoutMs: number;
+  /**
+   * On SIGTERM the api answers 503 on /health/ready for this long, still serving everything else,
+   * before it stops accepting connections (load balancers take it out of rotation meanwhile).
+   */
+  shutdownReadinessGraceMs: number;
   /** Strict-Transport-Security max-age in seconds; 0 = no HSTS header (set it only behind TLS). */
   hstsMaxAgeSeconds: number;
   /** Serve Swagger UI at /docs and the OpenAPI document at /docs-json(-yaml). */

@@ -245,6 +245,14 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     mailMaxAttempts: int('MAIL_MAX_ATTEMPTS', 5, 1, 50),
     mailBackoffMs: int('MAIL_BACKOFF_MS', 2000, 10, 3_600_000),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 120_000),
+    // Full mode runs behind load balancers that must see readiness fail before the api stops
+    // accepting; embedded mode is one process nobody balances.
+    shutdownReadinessGraceMs: int(
+      'SHUTDOWN_READINESS_GRACE_MS',
+      databaseUrl || redisUrl ? 5000 : 0,
+      0,
+      120_000,
+    ),
     hstsMaxAgeSeconds: int('HSTS_MAX_AGE', 0, 0, 2 * 365 * 86_400),
     docsEnabled: bool('DOCS_ENABLED', !production),
     metricsToken,

@@ -13,6 +13,7 @@ import { operatorAccess } from '../http/operator-access';
 import { QueueRegistry } from '../queue/queue.registry';
 import { RedisService } from '../redis/redis.service';
 import { Public } from '../http/route-access';
+import { DrainState } from './drain';
 
 @ApiTags('system')
 @Public()
@@ -25,6 +26,7 @@ export class HealthController {
     private readonly redis: RedisService,
     private readonly queues: QueueRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly drain: DrainState,
   ) {}
 
   /** Liveness: the process answers. Never touches a dependency. */
@@ -42,19 +44,27 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: database, Redis (when configured) and queues answer; 503 otherwise. */
+  /**
+   * Readiness: database, Redis (when configured) and queues answer; 503 otherwise, and at once,
+   * without asking the dependencies, while the process drains (SIGTERM).
+   */
   @Get('ready')
   @ApiOperation({
     summary: 'Readiness: database, Redis and queues answer (503 when one does not)',
     description:
       'Anyone gets the `status`; the per-dependency detail only with the operator token (`METRICS_TOKEN`) ' +
-      'or, without one, outside production.',
+      'or, without one, outside production. While the instance drains after SIGTERM: 503 with ' +
+      '`{"status":"shutting_down"}`.',
   })
   @HealthCheck({ swaggerDocumentation: true })
   async ready(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<HealthCheckResult | Pick<HealthCheckResult, 'status'>> {
+    if (this.drain.draining) {
+      reply.status(503).header('cache-control', 'no-store');
+      return { status: 'shutting_down' };
+    }
     let result: HealthCheckResult;
     try {
       result = await this.check();

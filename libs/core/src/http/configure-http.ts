@@ -12,6 +12,7 @@ import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { sendClientError, sendFrameworkError } from '../errors/fastify-errors';
 import { depthLimitedJsonParser } from '../validation/json-body';
 import { MetricsService } from '../metrics/metrics.service';
+import { DrainState } from '../health/drain';
 import { ClientIpResolver } from './client-ip.resolver';
 import { HttpPipeline } from './http-pipeline';
 import { createOpenApiDocument, OpenApiOptions, serveOpenApi } from './openapi';
@@ -68,6 +69,7 @@ export async function configureHttp(
   const resolver = app.get(ClientIpResolver);
   const metrics = app.get(MetricsService);
   const pipeline = app.get(HttpPipeline);
+  const drain = app.get(DrainState);
   // The only body type the API takes; Nest then registers no parser of its own (no urlencoded).
   app.useBodyParser(
     'application/json',
@@ -103,6 +105,9 @@ export async function configureHttp(
   fastify.addHook('onRequest', (request, reply, done) => {
     // Before the edge steps, so that answers given there (cached reads) carry them too.
     reply.headers(headers).header('x-request-id', request.id);
+    // Draining: each kept-alive client reconnects after this answer, through the load balancer
+    // to an instance that stays.
+    if (drain.draining) reply.header('connection', 'close');
     // Edge steps run before the RequestContext is entered: an answer given at the edge then does
     // not pay for async-context propagation into every resource its reply creates. What goes on
     // to Nest runs inside the context.
@@ -142,7 +147,7 @@ export async function configureHttp(
   setApiPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
+  // No Nest shutdown hooks on signals: the api's main installs drainOnSignals (readiness first).
 
   if (config.docsEnabled) serveOpenApi(app, createOpenApiDocument(app, options.openApi));
 }

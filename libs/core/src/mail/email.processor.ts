@@ -33,7 +33,7 @@ export class EmailProcessor extends WorkerHost implements DeadLetterAware<EmailJ
     }
     const messageId = `<${deliveryId}@nexus>`;
     try {
-      await this.transport.send({
+      const sent = this.transport.send({
         from: this.config.mailFrom,
         to: delivery.to,
         subject: delivery.subject,
@@ -42,7 +42,9 @@ export class EmailProcessor extends WorkerHost implements DeadLetterAware<EmailJ
         messageId,
         ...(delivery.headers ? { headers: delivery.headers } : {}),
       });
+      await (job.signal ? untilAborted(sent, job.signal) : sent);
     } catch (e) {
+      // Also when the shutdown aborts the send: `failed` lets the next worker claim it again.
       await this.deliveries.markFailed(deliveryId, (e as Error).message);
       throw e;
     }
@@ -53,4 +55,14 @@ export class EmailProcessor extends WorkerHost implements DeadLetterAware<EmailJ
   async onDead(job: QueueJob<JobEnvelope<EmailJob>>, error: Error): Promise<void> {
     await this.deliveries.markDead(job.data.payload.deliveryId, error.message);
   }
+}
+
+/** `work`, or a rejection as soon as `signal` aborts (the work itself is left to the shutdown). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new Error('interrupted by shutdown'));
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(new Error('interrupted by shutdown'));
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }

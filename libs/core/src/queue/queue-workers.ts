@@ -3,11 +3,11 @@ import {
   Inject,
   Injectable,
   Logger,
+  BeforeApplicationShutdown,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
 } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { Job, Worker } from 'bullmq';
+import { Job, WaitingError, Worker } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { RequestContext } from '../context/request-context';
 import { redisOptions } from '../redis/redis.service';
@@ -27,7 +27,7 @@ interface ProcessorInstance extends Partial<DeadLetterAware> {
  * processor classes work without Redis and the api process can opt out of consuming jobs.
  */
 @Injectable()
-export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly workers: Worker[] = [];
   private readonly logger = new Logger(QueueWorkers.name);
 
@@ -75,7 +75,19 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     } else {
       const worker = new Worker(
         queueName,
-        (job: Job) => run(job as QueueJob<JobEnvelope<unknown>>),
+        // Three parameters: BullMQ then gives each job an AbortSignal (cancelAllJobs at shutdown).
+        async (job: Job, token?: string, signal?: AbortSignal) => {
+          try {
+            return await run(Object.assign(job, { signal }) as QueueJob<JobEnvelope<unknown>>);
+          } catch (e) {
+            if (!signal?.aborted || !token) throw e;
+            // Stopped by the shutdown: back to waiting for another worker, no attempt spent
+            // (WaitingError tells BullMQ the job has been moved, not failed).
+            await job.moveToWait(token);
+            this.logger.warn(`job ${job.name}#${job.id} released at shutdown`);
+            throw new WaitingError();
+          }
+        },
         {
           connection: redisOptions(this.config.redisUrl!, { maxRetriesPerRequest: null }),
           prefix: this.config.redisPrefix,
@@ -103,11 +115,19 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
 
   /**
    * Lets running jobs finish (BullMQ waits for them) before connections close, for at most
-   * SHUTDOWN_TIMEOUT_MS. A worker whose Redis connection was lost and re-established can wait
-   * forever on its blocking read; it is then closed by force (its job is retried elsewhere).
+   * SHUTDOWN_TIMEOUT_MS. Jobs still running then are aborted (their `signal`): a processor that
+   * stops on it has its job moved back to waiting for another worker. A worker still not closed
+   * 2 s later (a processor ignoring the signal, or a Redis connection lost and re-established
+   * that waits forever on its blocking read) is closed by force: its job's lock expires and
+   * BullMQ's stalled-job check returns it to waiting.
+   * Before Nest's onApplicationShutdown hooks, which close the database and the SMTP pool that
+   * a finishing job still uses.
    */
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     if (!this.workers.length) return;
+    this.logger.log(
+      `stopping queue workers: running jobs may take ${this.config.shutdownTimeoutMs} ms to finish`,
+    );
     await Promise.all(
       this.workers.map(async (w) => {
         // Closing while BullMQ is still connecting makes its connection emit an 'error' nobody
@@ -116,15 +136,16 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
           w.waitUntilReady().catch(() => undefined),
           2000,
         );
-        const graceful = await withTimeout(
-          w.close().then(() => true),
-          this.config.shutdownTimeoutMs,
+        const closed = w.close().then(() => true);
+        if (await withTimeout(closed, this.config.shutdownTimeoutMs)) return;
+        this.logger.warn(
+          `worker ${w.name}: jobs still running at the shutdown timeout; releasing them`,
         );
-        if (!graceful) {
-          this.logger.warn(`worker ${w.name} did not stop in time; closing it by force`);
-          await withTimeout(w.close(true), 2000);
-          await w.disconnect().catch(() => undefined);
-        }
+        w.cancelAllJobs('shutdown');
+        if (await withTimeout(closed, 2000)) return;
+        this.logger.warn(`worker ${w.name} did not stop in time; closing it by force`);
+        await withTimeout(w.close(true), 2000);
+        await w.disconnect().catch(() => undefined);
       }),
     );
     this.logger.log('queue workers stopped');

@@ -8,6 +8,12 @@ export interface QueueJob<T = unknown> {
   /** Attempts already made before this one (0 on the first run). */
   attemptsMade: number;
   opts: { attempts?: number };
+  /**
+   * Aborted when the process stops and this job cannot finish within SHUTDOWN_TIMEOUT_MS (full
+   * mode): a processor that stops on it gets its job released to the next worker, no attempt
+   * spent. Undo what another worker's run would otherwise skip, then throw.
+   */
+  signal?: AbortSignal;
 }
 
 export interface EnqueueOptions {
