@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DomainEvents, KeysetCursors, ProblemException } from '@nexus/core';
+import { DomainEvents, KeysetCursors, PageQueryDto, ProblemException } from '@nexus/core';
 import type { AuthUser } from '@nexus/users';
 import { ArticlesService } from '../articles/articles.service';
 import { isPrivileged, Viewer } from '../articles/article.types';
-import { PageQueryDto } from '../articles/dto/article-query.dto';
 import { AuthorCard, AuthorCardsService } from '../authors/author-cards.service';
 import { CommentCreatedEvent, CommentDeletedEvent, ContentEvents } from '../content.events';
 import { CommentRecord, CommentsRepository } from './comments.repository';

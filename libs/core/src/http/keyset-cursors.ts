@@ -12,7 +12,8 @@ export interface KeysetPosition {
 }
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
-const MAX_LENGTH = 300;
+/** The longest cursor accepted (issued ones are about 150 characters, with a score). */
+export const KEYSET_CURSOR_MAX_LENGTH = 300;
 const MAC_BYTES = 16;
 
 /** SQL `to_char` format giving timestamps to the microsecond, as `KeysetPosition.at` expects. */
@@ -62,7 +63,7 @@ export class KeysetCursors {
     opts: { withScore?: boolean } = {},
   ): KeysetPosition | undefined {
     if (raw === undefined || raw === '') return undefined;
-    if (typeof raw !== 'string' || raw.length > MAX_LENGTH) throw invalidCursor();
+    if (typeof raw !== 'string' || raw.length > KEYSET_CURSOR_MAX_LENGTH) throw invalidCursor();
     const dot = raw.indexOf('.');
     const body = raw.slice(0, dot);
     const mac = raw.slice(dot + 1);

@@ -11,7 +11,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { NO_CONTROL_CHARS, ToInt, Trim } from '@nexus/core';
+import { NO_CONTROL_CHARS, PageQueryDto, PageSizeQueryDto, ToInt, Trim } from '@nexus/core';
 
 /**
  * Calendar dates and date-times only (years 1000–9999): ISO 8601 also allows week dates and bare
@@ -22,26 +22,6 @@ const DATE_TIME =
 
 export const LIST_SORTS = ['recent', 'top', 'relevance'] as const;
 export type ListSort = (typeof LIST_SORTS)[number];
-
-/** Keyset pagination: `limit` above 100 is a 400, never a silent clamp. */
-export class PageQueryDto {
-  @ApiPropertyOptional({
-    description:
-      'Opaque signed cursor: the `nextCursor` of the previous page of the same listing and ordering',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @ToInt()
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-}
 
 export class ListArticlesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
@@ -114,7 +94,7 @@ export class ListArticlesQueryDto extends PageQueryDto {
 
 export class FeedQueryDto extends PageQueryDto {}
 
-export class TrendingQueryDto {
+export class TrendingQueryDto extends PageSizeQueryDto {
   @ApiPropertyOptional({
     description: 'Activity window in days',
     minimum: 1,
@@ -127,12 +107,4 @@ export class TrendingQueryDto {
   @Min(1)
   @Max(30)
   days?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @ToInt()
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }
