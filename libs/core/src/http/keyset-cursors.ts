@@ -54,6 +54,24 @@ export class KeysetCursors {
   }
 
   /**
+   * A page from the rows of a query that asked for `limit + 1`: the first `limit` rows, and the
+   * cursor of the last one shown when the extra row says there is more.
+   */
+  page<T>(
+    scope: string,
+    rows: readonly T[],
+    limit: number,
+    positionOf: (row: T) => KeysetPosition,
+  ): { items: T[]; nextCursor: string | null } {
+    const items = rows.slice(0, limit);
+    const more = rows.length > limit && items.length > 0;
+    return {
+      items,
+      nextCursor: more ? this.encode(scope, positionOf(items[items.length - 1])) : null,
+    };
+  }
+
+  /**
    * The position a client-supplied cursor stands for; `undefined` for no cursor. `withScore`
    * says whether this listing's cursors carry a score. Anything else is a 400 problem.
    */
