@@ -1,23 +1,6 @@
 #!/usr/bin/env node
-// `npm run seed -- --articles N [--explain] [--build]`: runs the seed entry compiled with the api
-// (dist/apps/api/apps/api/src/seed.js) against the configured database. Like `npm run bench`, it
-// uses the existing build and only builds when the entry is missing (or with --build), so a
-// benchmark seeds with the very code it measures.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// `npm run seed -- --articles N [--explain] [--build]`: the seed entry compiled with the api
+// (apps/api/src/seed.ts).
+import { runBuiltEntry } from './run-built.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const entry = join(root, 'dist/apps/api/apps/api/src/seed.js');
-const args = process.argv.slice(2);
-if (args.includes('--build') || !existsSync(entry)) {
-  const build = spawnSync('npm', ['run', 'build:api'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
-const run = spawnSync(process.execPath, [entry, ...args.filter((a) => a !== '--build')], {
-  cwd: root,
-  stdio: 'inherit',
-  env: process.env,
-});
-process.exit(run.status ?? 1);
+runBuiltEntry('seed');

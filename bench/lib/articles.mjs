@@ -52,3 +52,17 @@ export async function publishedSpan(ctx) {
 export function randomTo(span) {
   return new Date(span.oldest + randomInt(Math.max(1, span.newest - span.oldest))).toISOString();
 }
+
+/**
+ * The request of a scenario that lists a random page of the data set: GET /api/v1/articles with
+ * `limit=20` and a new random `to` on every request (see randomTo).
+ */
+export async function randomListingPage(ctx) {
+  const span = await publishedSpan(ctx);
+  const path = () => `/api/v1/articles?limit=20&to=${encodeURIComponent(randomTo(span))}`;
+  return {
+    method: 'GET',
+    path: path(),
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: path() }) }],
+  };
+}

@@ -45,3 +45,12 @@ export async function loginMany(ctx, user, count, concurrency = 4) {
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
   return sessions;
 }
+
+/**
+ * The request of a scenario that reads `path` as the shared verified user: signs in once and
+ * sends the access token as a Bearer header.
+ */
+export async function signedInGet(ctx, path) {
+  const { accessToken } = await login(ctx, await verifiedUser(ctx));
+  return { method: 'GET', path, headers: { authorization: `Bearer ${accessToken}` } };
+}

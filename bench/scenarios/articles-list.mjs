@@ -2,7 +2,7 @@
 // large data set (`npm run seed -- --articles N`, default 100k). The random `to` makes every
 // request a distinct query, so it misses the view cache and runs the keyset query on
 // (published_at, id). Issue target: p99 < 25 ms at 50 connections on PostgreSQL (full mode).
-import { publishedSpan, randomTo } from '../lib/articles.mjs';
+import { randomListingPage } from '../lib/articles.mjs';
 
 export const name = 'articles-list';
 export const description =
@@ -11,12 +11,6 @@ export const target = (mode) => (mode === 'full' ? { p99Ms: 25 } : null);
 export const requires = ['content'];
 export const dataset = 'large';
 
-export async function setup(ctx) {
-  const span = await publishedSpan(ctx);
-  const path = () => `/api/v1/articles?limit=20&to=${encodeURIComponent(randomTo(span))}`;
-  return {
-    method: 'GET',
-    path: path(),
-    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: path() }) }],
-  };
+export function setup(ctx) {
+  return randomListingPage(ctx);
 }

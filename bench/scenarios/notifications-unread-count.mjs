@@ -1,18 +1,12 @@
 // GET /api/v1/notifications/unread-count with a Bearer token: a cached authenticated read (JWT
 // verification, session check, one cache lookup). Issue target: >= 20% of bare Fastify.
-import { login, verifiedUser } from '../lib/users.mjs';
+import { signedInGet } from '../lib/users.mjs';
 
 export const name = 'notifications-unread-count';
 export const description = 'GET /api/v1/notifications/unread-count with a Bearer token (cached)';
 export const target = { ratio: 0.2 };
 export const requires = ['users'];
 
-export async function setup(ctx) {
-  const user = await verifiedUser(ctx);
-  const { accessToken } = await login(ctx, user);
-  return {
-    method: 'GET',
-    path: '/api/v1/notifications/unread-count',
-    headers: { authorization: `Bearer ${accessToken}` },
-  };
+export function setup(ctx) {
+  return signedInGet(ctx, '/api/v1/notifications/unread-count');
 }

@@ -1,19 +1,13 @@
 // GET /api/v1/articles?limit=20&to=<random> on the demo data: the REST side of the
 // GraphQL-vs-REST comparison (`graphql-articles` asks the same page through GraphQL). The random
 // `to` keeps both off the view cache, so each request runs the listing statement.
-import { publishedSpan, randomTo } from '../lib/articles.mjs';
+import { randomListingPage } from '../lib/articles.mjs';
 
 export const name = 'rest-articles-page';
 export const description = 'GET /api/v1/articles?limit=20&to=<random> (uncached, demo data)';
 export const target = null;
 export const requires = ['content'];
 
-export async function setup(ctx) {
-  const span = await publishedSpan(ctx);
-  const path = () => `/api/v1/articles?limit=20&to=${encodeURIComponent(randomTo(span))}`;
-  return {
-    method: 'GET',
-    path: path(),
-    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: path() }) }],
-  };
+export function setup(ctx) {
+  return randomListingPage(ctx);
 }

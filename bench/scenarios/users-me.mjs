@@ -1,18 +1,12 @@
 // GET /api/v1/users/me with a Bearer access token: the hot authenticated read (JWT verification,
 // session check, the account's own profile). Issue target: >= 15% of bare Fastify.
-import { login, verifiedUser } from '../lib/users.mjs';
+import { signedInGet } from '../lib/users.mjs';
 
 export const name = 'users-me';
 export const description = 'GET /api/v1/users/me with a Bearer token (hot authenticated read)';
 export const target = { ratio: 0.15 };
 export const requires = ['users'];
 
-export async function setup(ctx) {
-  const user = await verifiedUser(ctx);
-  const { accessToken } = await login(ctx, user);
-  return {
-    method: 'GET',
-    path: '/api/v1/users/me',
-    headers: { authorization: `Bearer ${accessToken}` },
-  };
+export function setup(ctx) {
+  return signedInGet(ctx, '/api/v1/users/me');
 }

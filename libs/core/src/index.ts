@@ -35,6 +35,7 @@ export * from './errors/validation';
 export * from './errors/problem-details.filter';
 export * from './errors/api-problems';
 export * from './validation/validators';
+export * from './validation/page-query.dto';
 export * from './http/client-ip.resolver';
 export * from './http/client-ip';
 export * from './http/configure-http';

@@ -6493,9 +6493,9 @@ export interface operations {
     Articles_trending: {
         parameters: {
             query?: {
+                limit?: number;
                 /** @description Activity window in days */
                 days?: number;
-                limit?: number;
             };
             header?: {
                 /** @description ETag of a previous answer */

@@ -19,11 +19,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
-import { OptionalAuth } from '@nexus/core';
+import { ApiProblems, OptionalAuth, PageQueryDto } from '@nexus/core';
 import { AuthUser, CurrentUser, RequireVerifiedEmail } from '@nexus/users';
-import { PageQueryDto } from '../articles/dto/article-query.dto';
 import { HttpCacheInterceptor } from '../cache/http-cache.interceptor';
-import { ApiProblems } from '@nexus/core';
 import { CommentsService, CommentView } from './comments.service';
 import { CommentDto, CommentPageDto } from './dto/comment-response.dto';
 import { CreateCommentDto } from './dto/comment.dto';

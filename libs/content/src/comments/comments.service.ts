@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DomainEvents, KeysetCursors, ProblemException } from '@nexus/core';
+import { DomainEvents, KeysetCursors, PageQueryDto, ProblemException } from '@nexus/core';
 import type { AuthUser } from '@nexus/users';
 import { ArticlesService } from '../articles/articles.service';
 import { isPrivileged, Viewer } from '../articles/article.types';
-import { PageQueryDto } from '../articles/dto/article-query.dto';
 import { AuthorCard, AuthorCardsService } from '../authors/author-cards.service';
 import { CommentCreatedEvent, CommentDeletedEvent, ContentEvents } from '../content.events';
 import { CommentRecord, CommentsRepository } from './comments.repository';
@@ -61,8 +60,10 @@ export class CommentsService {
     const limit = q.limit ?? 20;
     const after = this.cursors.decode(THREAD_SCOPE, q.cursor);
     const rows = await this.comments.threads(articleId, limit + 1, after);
-    const more = rows.length > limit;
-    const threads = more ? rows.slice(0, limit) : rows;
+    const { items: threads, nextCursor } = this.cursors.page(THREAD_SCOPE, rows, limit, (t) => ({
+      at: t.createdAt,
+      id: t.id,
+    }));
     const replies = await this.comments.firstReplies(
       threads.map((t) => t.id),
       REPLIES_PER_THREAD,
@@ -73,14 +74,7 @@ export class CommentsService {
       replyCount: t.replyCount ?? 0,
       replies: replies.filter((r) => r.parentId === t.id).map((r) => toView(r, cards)),
     }));
-    const last = threads[threads.length - 1];
-    return {
-      items,
-      nextCursor:
-        more && last
-          ? this.cursors.encode(THREAD_SCOPE, { at: last.createdAt, id: last.id })
-          : null,
-    };
+    return { items, nextCursor };
   }
 
   async create(user: AuthUser, articleId: string, input: CreateCommentDto): Promise<CommentView> {

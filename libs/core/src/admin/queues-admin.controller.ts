@@ -73,15 +73,8 @@ export class QueuesAdminController {
     const scope = `${DELIVERIES_SCOPE}:${query.status ?? 'all'}`;
     const after = this.cursors.decode(scope, query.cursor);
     const rows = await this.deliveries.page(query.status, limit, after);
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map(toDto),
-      nextCursor:
-        rows.length > limit && last
-          ? this.cursors.encode(scope, { at: last.position, id: last.id })
-          : null,
-    };
+    const page = this.cursors.page(scope, rows, limit, (d) => ({ at: d.position, id: d.id }));
+    return { items: page.items.map(toDto), nextCursor: page.nextCursor };
   }
 
   @Post('notifications/deliveries/:id/retry')

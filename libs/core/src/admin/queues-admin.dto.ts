@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { EmailStatus } from '../mail/email-deliveries.repository';
-import { ToInt } from '../validation/validators';
+import { PageQueryDto } from '../validation/page-query.dto';
 
 export const EMAIL_STATUSES: EmailStatus[] = ['queued', 'sending', 'sent', 'failed', 'dead'];
 
@@ -31,25 +31,11 @@ export class QueueListDto {
   @ApiProperty({ type: [QueueStateDto] }) queues: QueueStateDto[];
 }
 
-export class DeliveriesQueryDto {
+export class DeliveriesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: EMAIL_STATUSES, description: 'Only deliveries in this status' })
   @IsOptional()
   @IsIn(EMAIL_STATUSES)
   status?: EmailStatus;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @ToInt()
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }
 
 export class EmailDeliveryDto {

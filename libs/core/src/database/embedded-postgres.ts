@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 // PGlite publishes this entry point through package exports only; the CommonJS build resolves it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createPgConfig } = require('@electric-sql/pglite/node-postgres') as {
@@ -6,7 +6,8 @@ const { createPgConfig } = require('@electric-sql/pglite/node-postgres') as {
 };
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
 /**
@@ -29,9 +30,14 @@ export class EmbeddedPostgres {
     const started = (
       globalThis as Record<symbol, { dir: string; done: Promise<void> } | undefined>
     )[Symbol.for('nexus.embedded-initdb')];
-    if (started?.dir === dir) await started.done;
+    let artifacts: Promise<PGliteArtifacts | undefined> | undefined;
+    if (started?.dir === dir) {
+      // While the initdb runs elsewhere, this process compiles its own PGlite instead of idling.
+      artifacts = loadArtifacts();
+      await started.done;
+    }
     if (!existsSync(join(dir, 'PG_VERSION'))) await initdbInChildProcess(dir);
-    const pglite = await PGlite.create(dir);
+    const pglite = await PGlite.create(dir, await artifacts);
     return new EmbeddedPostgres(pglite);
   }
 
@@ -43,6 +49,32 @@ export class EmbeddedPostgres {
 
   async close(): Promise<void> {
     if (!this.pglite.closed) await this.pglite.close();
+  }
+}
+
+type PGliteArtifacts = Pick<PGliteOptions, 'pgliteWasmModule' | 'fsBundle'>;
+// The compiler's lib has no WebAssembly declarations; Node has the global.
+const wasm = (
+  globalThis as unknown as {
+    WebAssembly: { compile(bytes: Uint8Array): Promise<PGliteArtifacts['pgliteWasmModule']> };
+  }
+).WebAssembly;
+
+/**
+ * PGlite's WebAssembly module, compiled, and its file-system bundle: what `PGlite.create` would
+ * load itself (options of its public API). Undefined when they cannot be read: PGlite then
+ * loads them as usual.
+ */
+async function loadArtifacts(): Promise<PGliteArtifacts | undefined> {
+  try {
+    const dist = dirname(require.resolve('@electric-sql/pglite'));
+    const [binary, bundle] = await Promise.all([
+      readFile(join(dist, 'pglite.wasm')),
+      readFile(join(dist, 'pglite.data')),
+    ]);
+    return { pgliteWasmModule: await wasm.compile(binary), fsBundle: new Blob([bundle]) };
+  } catch {
+    return undefined;
   }
 }
 

@@ -57,4 +57,15 @@ describe('KeysetCursors', () => {
       expect((e as ProblemException).errors?.[0].field).toBe('cursor');
     }
   });
+
+  it('pages `limit + 1` rows: a next cursor only when the extra row is there, on the last row shown', () => {
+    const rows = ['2026-11-20T08:15:03Z', '2026-11-20T08:15:02Z', '2026-11-20T08:15:01Z'].map(
+      (at, i) => ({ at, id: `6f1c2f9e-2a47-4a3b-9a0e-3c1d7f0b1a2${i}` }),
+    );
+    const page = cursors.page('s', rows, 2, (r) => r);
+    expect(page.items).toEqual(rows.slice(0, 2));
+    expect(cursors.decode('s', page.nextCursor!)).toEqual(rows[1]);
+    expect(cursors.page('s', rows, 3, (r) => r)).toEqual({ items: rows, nextCursor: null });
+    expect(cursors.page('s', [], 2, (r) => r)).toEqual({ items: [], nextCursor: null });
+  });
 });

@@ -12,7 +12,8 @@ export interface KeysetPosition {
 }
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
-const MAX_LENGTH = 300;
+/** The longest cursor accepted (issued ones are about 150 characters, with a score). */
+export const KEYSET_CURSOR_MAX_LENGTH = 300;
 const MAC_BYTES = 16;
 
 /** SQL `to_char` format giving timestamps to the microsecond, as `KeysetPosition.at` expects. */
@@ -53,6 +54,24 @@ export class KeysetCursors {
   }
 
   /**
+   * A page from the rows of a query that asked for `limit + 1`: the first `limit` rows, and the
+   * cursor of the last one shown when the extra row says there is more.
+   */
+  page<T>(
+    scope: string,
+    rows: readonly T[],
+    limit: number,
+    positionOf: (row: T) => KeysetPosition,
+  ): { items: T[]; nextCursor: string | null } {
+    const items = rows.slice(0, limit);
+    const more = rows.length > limit && items.length > 0;
+    return {
+      items,
+      nextCursor: more ? this.encode(scope, positionOf(items[items.length - 1])) : null,
+    };
+  }
+
+  /**
    * The position a client-supplied cursor stands for; `undefined` for no cursor. `withScore`
    * says whether this listing's cursors carry a score. Anything else is a 400 problem.
    */
@@ -62,7 +81,7 @@ export class KeysetCursors {
     opts: { withScore?: boolean } = {},
   ): KeysetPosition | undefined {
     if (raw === undefined || raw === '') return undefined;
-    if (typeof raw !== 'string' || raw.length > MAX_LENGTH) throw invalidCursor();
+    if (typeof raw !== 'string' || raw.length > KEYSET_CURSOR_MAX_LENGTH) throw invalidCursor();
     const dot = raw.indexOf('.');
     const body = raw.slice(0, dot);
     const mac = raw.slice(dot + 1);

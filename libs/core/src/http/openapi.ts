@@ -2,6 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { BEARER_SCHEME } from './route-access';
 import { ProblemDto, problemResponse } from '../errors/api-problems';
+import { PAGE_SIZE } from '../validation/page-query.dto';
+import { KEYSET_CURSOR_MAX_LENGTH } from './keyset-cursors';
 
 /** A document-level tag: one per module, so Swagger UI groups operations by module. */
 export interface OpenApiTag {
@@ -67,14 +69,19 @@ const PAGE_PARAMETERS = {
     description:
       'Opaque signed cursor: the `nextCursor` of the previous page of the same listing and ordering. ' +
       'Absent: the first page. A cursor of another listing, or altered, is a 400.',
-    schema: { type: 'string' },
+    schema: { type: 'string', maxLength: KEYSET_CURSOR_MAX_LENGTH },
   },
   PageLimit: {
     name: 'limit',
     in: 'query',
     required: false,
-    description: 'Page size; above 100 is a 400, never a silent clamp.',
-    schema: { type: 'number', minimum: 1, maximum: 100, default: 20 },
+    description: `Page size; above ${PAGE_SIZE.max} is a 400, never a silent clamp.`,
+    schema: {
+      type: 'number',
+      minimum: PAGE_SIZE.min,
+      maximum: PAGE_SIZE.max,
+      default: PAGE_SIZE.default,
+    },
   },
 } as const;
 

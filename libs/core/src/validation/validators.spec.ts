@@ -1,5 +1,5 @@
 import { validateSync } from 'class-validator';
-import { findUnsafeText, SingleLineText } from './validators';
+import { findUnsafeText, IsDateOrDateTime, SingleLineText } from './validators';
 
 class Named {
   @SingleLineText()
@@ -53,4 +53,23 @@ describe('@SingleLineText()', () => {
       expect(validateSync(named(value))).toEqual([]);
     }
   });
+});
+
+class Bounded {
+  @IsDateOrDateTime()
+  from: unknown;
+}
+
+describe('IsDateOrDateTime', () => {
+  const errors = (from: unknown) => validateSync(Object.assign(new Bounded(), { from }));
+
+  it.each(['2026-01-01', '2026-01-01T10:00:00Z', '2026-01-01T10:00:00.123456+02:00'])(
+    'accepts %s',
+    (from) => expect(errors(from)).toEqual([]),
+  );
+
+  it.each(['2026-W01', '2026', '0000-01-01T00:00:00Z', '2026-02-30', 'yesterday', 20260101])(
+    'refuses %s',
+    (from) => expect(errors(from).map((e) => e.property)).toEqual(['from']),
+  );
 });

@@ -1,5 +1,13 @@
+import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { buildMessage, ValidateBy, ValidationOptions } from 'class-validator';
+import {
+  buildMessage,
+  IsISO8601,
+  IsString,
+  Matches,
+  ValidateBy,
+  ValidationOptions,
+} from 'class-validator';
 
 /** A UUID in canonical text form (any version): ids in paths, bodies and cursors. */
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -9,6 +17,24 @@ export const isUuid = (value: unknown): value is string =>
 
 /** URL slugs as Nexus issues them: lower-case ASCII letters, digits and hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9-]{1,120}$/;
+
+/**
+ * Calendar dates and date-times only (years 1000–9999): ISO 8601 also allows week dates and bare
+ * years, which PostgreSQL cannot parse.
+ */
+export const DATE_OR_DATE_TIME =
+  /^[1-9]\d{3}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * A query or body bound in time: a real calendar date (`YYYY-MM-DD`) or date-time, strict ISO
+ * 8601, in a form PostgreSQL parses.
+ */
+export const IsDateOrDateTime = () =>
+  applyDecorators(
+    IsString(),
+    IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 date or date-time' }),
+    Matches(DATE_OR_DATE_TIME, { message: '$property must be a date (YYYY-MM-DD) or date-time' }),
+  );
 
 /** No NUL bytes or other C0 controls except tab/newline: PostgreSQL rejects NUL in text. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point

@@ -5,17 +5,14 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
-import { ToInt } from '@nexus/core';
+import { PageQueryDto } from '@nexus/core';
 import {
   Channel,
   CHANNELS,
@@ -25,23 +22,7 @@ import {
   NotificationType,
 } from '../notification.types';
 
-export class ListNotificationsQueryDto {
-  @ApiPropertyOptional({
-    description: 'Opaque signed cursor: the `nextCursor` of the previous page of the same listing',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @ToInt()
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
+export class ListNotificationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only unread notifications' })
   @IsOptional()
   @IsIn(['true', 'false'])

@@ -167,15 +167,8 @@ export class NotificationsService {
     const scope = `notifications:list:${userId}:${opts.unread ? 'unread' : 'all'}:${opts.type ?? '*'}`;
     const after = this.cursors.decode(scope, opts.cursor);
     const rows = await this.repository.page(userId, opts.limit, opts, after);
-    const items = rows.slice(0, opts.limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map(toView),
-      nextCursor:
-        rows.length > opts.limit && last
-          ? this.cursors.encode(scope, { at: last.createdAt, id: last.id })
-          : null,
-    };
+    const page = this.cursors.page(scope, rows, opts.limit, (n) => ({ at: n.createdAt, id: n.id }));
+    return { items: page.items.map(toView), nextCursor: page.nextCursor };
   }
 
   /** Cached per user; every change to the user's notifications drops the entry. */

@@ -1,10 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { ToInt } from '@nexus/core';
-
-/** Calendar dates and date-times only (PostgreSQL cannot parse ISO week dates or bare years). */
-const DATE_TIME =
-  /^[1-9]\d{3}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsDateOrDateTime, ToInt } from '@nexus/core';
 
 export class WindowQueryDto {
   @ApiPropertyOptional({
@@ -13,9 +9,7 @@ export class WindowQueryDto {
       'Start of the window (ISO 8601, inclusive, e.g. `2026-12-01T00:00:00Z`); default `to` minus 24 hours',
   })
   @IsOptional()
-  @IsString()
-  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date or date-time' })
-  @Matches(DATE_TIME, { message: 'from must be a date (YYYY-MM-DD) or date-time' })
+  @IsDateOrDateTime()
   from?: string;
 
   @ApiPropertyOptional({
@@ -23,9 +17,7 @@ export class WindowQueryDto {
       'End of the window (ISO 8601, exclusive, e.g. `2026-12-02T00:00:00Z`); default now',
   })
   @IsOptional()
-  @IsString()
-  @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or date-time' })
-  @Matches(DATE_TIME, { message: 'to must be a date (YYYY-MM-DD) or date-time' })
+  @IsDateOrDateTime()
   to?: string;
 }
 
@@ -61,9 +53,7 @@ export class SuspiciousQueryDto {
 
   @ApiPropertyOptional({ description: 'Only findings seen at or after (ISO 8601)' })
   @IsOptional()
-  @IsString()
-  @IsISO8601({ strict: true }, { message: 'since must be an ISO 8601 date or date-time' })
-  @Matches(DATE_TIME, { message: 'since must be a date (YYYY-MM-DD) or date-time' })
+  @IsDateOrDateTime()
   since?: string;
 }
 

@@ -85,15 +85,10 @@ export class BlocksService {
       limit: query.limit,
       after: this.cursors.decode(CURSOR_SCOPE, query.cursor),
     });
-    const items = rows.slice(0, query.limit);
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor:
-        rows.length > query.limit && last
-          ? this.cursors.encode(CURSOR_SCOPE, { at: last.createdAt, id: last.id })
-          : null,
-    };
+    return this.cursors.page(CURSOR_SCOPE, rows, query.limit, (b) => ({
+      at: b.createdAt,
+      id: b.id,
+    }));
   }
 
   /** Validates and writes a manual block, tells every instance, emits `security.ip.blocked`. */

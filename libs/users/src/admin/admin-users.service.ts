@@ -58,15 +58,10 @@ export class AdminUsersService {
       status: filter.status,
       prefix: filter.q,
     });
-    const items = rows.slice(0, filter.limit);
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor:
-        rows.length > filter.limit && last
-          ? this.cursors.encode(CURSOR_SCOPE, { at: last.createdAt, id: last.id })
-          : null,
-    };
+    return this.cursors.page(CURSOR_SCOPE, rows, filter.limit, (u) => ({
+      at: u.createdAt,
+      id: u.id,
+    }));
   }
 
   async get(id: string): Promise<AdminUserView> {

@@ -106,14 +106,6 @@ export class FollowsService {
     const scope = CURSOR_SCOPES[direction];
     const after = this.cursors.decode(scope, cursor);
     const rows = await this.follows.page(direction, userId, limit, after);
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor:
-        rows.length > limit && last
-          ? this.cursors.encode(scope, { at: last.followedAt, id: last.id })
-          : null,
-    };
+    return this.cursors.page(scope, rows, limit, (f) => ({ at: f.followedAt, id: f.id }));
   }
 }

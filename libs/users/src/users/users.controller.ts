@@ -7,7 +7,15 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiProblems, ClientIp, isUuid, OptionalAuth, ProblemException, Public } from '@nexus/core';
+import {
+  ApiProblems,
+  ClientIp,
+  isUuid,
+  OptionalAuth,
+  PageQueryDto,
+  ProblemException,
+  Public,
+} from '@nexus/core';
 import { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -20,7 +28,6 @@ import {
   FollowPageDto,
   FollowStateDto,
   MeDto,
-  PageQueryDto,
   ProfileDto,
   SessionDto,
   UpdateProfileDto,

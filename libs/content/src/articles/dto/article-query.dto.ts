@@ -2,7 +2,6 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   Matches,
@@ -11,37 +10,17 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { NO_CONTROL_CHARS, ToInt, Trim } from '@nexus/core';
-
-/**
- * Calendar dates and date-times only (years 1000–9999): ISO 8601 also allows week dates and bare
- * years, which PostgreSQL cannot parse.
- */
-const DATE_TIME =
-  /^[1-9]\d{3}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+import {
+  IsDateOrDateTime,
+  NO_CONTROL_CHARS,
+  PageQueryDto,
+  PageSizeQueryDto,
+  ToInt,
+  Trim,
+} from '@nexus/core';
 
 export const LIST_SORTS = ['recent', 'top', 'relevance'] as const;
 export type ListSort = (typeof LIST_SORTS)[number];
-
-/** Keyset pagination: `limit` above 100 is a 400, never a silent clamp. */
-export class PageQueryDto {
-  @ApiPropertyOptional({
-    description:
-      'Opaque signed cursor: the `nextCursor` of the previous page of the same listing and ordering',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @ToInt()
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-}
 
 export class ListArticlesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
@@ -76,16 +55,14 @@ export class ListArticlesQueryDto extends PageQueryDto {
     description: 'Published at or after: a date or date-time (ISO 8601), e.g. `2026-01-01`',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
-  @Matches(DATE_TIME, { message: 'from must be a date (YYYY-MM-DD) or date-time' })
+  @IsDateOrDateTime()
   from?: string;
 
   @ApiPropertyOptional({
     description: 'Published before: a date or date-time (ISO 8601), e.g. `2026-12-31T00:00:00Z`',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
-  @Matches(DATE_TIME, { message: 'to must be a date (YYYY-MM-DD) or date-time' })
+  @IsDateOrDateTime()
   to?: string;
 
   @ApiPropertyOptional({
@@ -114,7 +91,7 @@ export class ListArticlesQueryDto extends PageQueryDto {
 
 export class FeedQueryDto extends PageQueryDto {}
 
-export class TrendingQueryDto {
+export class TrendingQueryDto extends PageSizeQueryDto {
   @ApiPropertyOptional({
     description: 'Activity window in days',
     minimum: 1,
@@ -127,12 +104,4 @@ export class TrendingQueryDto {
   @Min(1)
   @Max(30)
   days?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @ToInt()
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }

@@ -1,17 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsBoolean,
-  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { SingleLineText, ToInt, Trim } from '@nexus/core';
+import { PageQueryDto, SingleLineText, Trim } from '@nexus/core';
 
 export class CreateBlockDto {
   @ApiProperty({
@@ -52,22 +49,7 @@ export class CreateBlockDto {
   force?: boolean;
 }
 
-export class BlockListQueryDto {
-  // The API's page size rule (1–100, default 20), as the shared `PageLimit` documents it.
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @ToInt()
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  cursor?: string;
-}
+export class BlockListQueryDto extends PageQueryDto {}
 
 export class BlockDto {
   @ApiProperty({ format: 'uuid' }) id: string;

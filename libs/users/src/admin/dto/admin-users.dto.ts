@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { TrimLower } from '@nexus/core';
+import { PageQueryDto, TrimLower } from '@nexus/core';
 import { ROLES, Role } from '../../auth/auth-user';
-import { PageQueryDto } from '../../users/dto/users.dto';
 
 export class AdminListUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ROLES })

@@ -1,24 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsNotEmpty, IsString, IsUrl, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import {
   IsAcceptablePassword,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
 } from '../../auth/password-policy';
-import { Trim, ToInt } from '@nexus/core';
+import { SingleLineText, Trim } from '@nexus/core';
 import { ROLES, Role } from '../../auth/auth-user';
-import { SingleLineText } from '@nexus/core';
 
 /** Only these fields can change; anything else (role, email, username…) is rejected with 400. */
 export class UpdateProfileDto {
@@ -76,22 +64,6 @@ export class DeleteAccountDto {
   @IsNotEmpty()
   @MaxLength(PASSWORD_MAX_LENGTH * 4)
   password: string;
-}
-
-export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @ToInt()
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }
 
 export class MeDto {

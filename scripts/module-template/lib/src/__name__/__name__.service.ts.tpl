@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainEvents, KeysetCursors, ProblemException } from '@nexus/core';
+import { DomainEvents, KeysetCursors, PAGE_SIZE, ProblemException } from '@nexus/core';
 import { USERS_EVENTS, UserDeletedEvent } from '@nexus/users';
 import { DataSource } from 'typeorm';
 import { __Item__CreatedEvent, __Item__DeletedEvent, __Name__Events } from '../__name__.events';
 import { __Item__, __Item__Page, __Name__Repository } from './__name__.repository';
-
-export const DEFAULT_PAGE_SIZE = 20;
 
 /** One cursor scope per listing, so a cursor of one owner's listing is refused on another's. */
 export const listScope = (ownerId?: string): string => `__name__:list:${ownerId ?? 'all'}`;
@@ -17,21 +15,14 @@ export function canDelete(item: Pick<__Item__, 'ownerId'>, callerId: string): bo
   return item.ownerId === callerId;
 }
 
-/**
- * A page from up to `limit + 1` rows: the extra row only says that there is a next page, whose
- * cursor is the position of the last row shown.
- */
+/** A page from up to `limit + 1` rows (core's keyset paging), positioned on (created_at, id). */
 export function pageOf(
   rows: __Item__[],
   limit: number,
   cursors: KeysetCursors,
   scope: string,
 ): __Item__Page {
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  const nextCursor =
-    rows.length > limit && last ? cursors.encode(scope, { at: last.createdAt, id: last.id }) : null;
-  return { items, nextCursor };
+  return cursors.page(scope, rows, limit, (item) => ({ at: item.createdAt, id: item.id }));
 }
 
 const notFound = () =>
@@ -62,7 +53,7 @@ export class __Name__Service {
   async list(query: { ownerId?: string; limit?: number; cursor?: string }): Promise<__Item__Page> {
     const scope = listScope(query.ownerId);
     const after = this.cursors.decode(scope, query.cursor);
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const limit = query.limit ?? PAGE_SIZE.default;
     const rows = await this.repository.list({ ownerId: query.ownerId, after, limit: limit + 1 });
     return pageOf(rows, limit, this.cursors, scope);
   }

@@ -1,16 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateBy,
-} from 'class-validator';
-import { isUuid, NO_CONTROL_CHARS, ToInt, Trim } from '@nexus/core';
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { isUuid, NO_CONTROL_CHARS, PageQueryDto, Trim } from '@nexus/core';
 
 const EXAMPLE_ID = '9a0e3c1d-7f0b-4a2c-8f1c-2f9e2a474a3b';
 
@@ -37,26 +27,12 @@ export class __Item__IdParams {
   id: string;
 }
 
-/** Keyset pagination: `limit` above 100 is a 400, never a silent clamp. */
-export class List__Name__QueryDto {
+/** Keyset pagination (`limit`, `cursor`) comes from core's `PageQueryDto`. */
+export class List__Name__QueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this member’s', example: EXAMPLE_ID })
   @IsOptional()
   @IsUuidText()
   ownerId?: string;
-
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20, example: 20 })
-  @IsOptional()
-  @ToInt()
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }
 
 export class __Item__Dto {
