@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { ArticleEvent, ContentEvents } from '@nexus/content';
+import { BullJobQueue, QueueRegistry } from '@nexus/core';
 import {
+  DIGEST_SCHEDULES,
   DigestService,
   FANOUT_BATCH,
   FanoutService,
@@ -220,4 +222,68 @@ describe.each(testModes())('fan-out and digests (%s mode)', (mode) => {
     expect(recorded).toEqual([{ notifications: 1 }]);
     expect(periodStartOf('weekly', new Date('2026-12-03T10:00:00Z'))).toBe('2026-11-30');
   });
+  if (mode === 'full') {
+    it('full mode: digests run on BullMQ job schedulers, one per period however many workers declare them; a scheduled run mails once', async () => {
+      // A second process running workers declares the same schedulers at its start.
+      const second = await startTestApp('full', { shareWith: t });
+      try {
+        const queue = (t.app.get(QueueRegistry).raw('notifications') as BullJobQueue).queue;
+        const schedulers = await queue.getJobSchedulers();
+        expect(schedulers.map((s) => [s.key, s.pattern, s.tz]).sort()).toEqual(
+          DIGEST_SCHEDULES.map((s) => [s.id, s.pattern, 'UTC']).sort(),
+        );
+        const pending = (await queue.getDelayed()).filter((j) => j.name === 'digest');
+        expect(
+          pending.map((j) => j.data.payload).sort((a, b) => a.period.localeCompare(b.period)),
+        ).toEqual([{ period: 'daily' }, { period: 'weekly' }]);
+
+        // A reader with an unread notification of yesterday (the period the next run covers).
+        const reader = await registerUser(t);
+        await t.inject({
+          method: 'PUT',
+          url: '/api/v1/notifications/preferences',
+          headers: bearer(reader.accessToken),
+          payload: { digest: 'daily' },
+        });
+        const fan = await registerUser(t);
+        await follow(t, fan, reader);
+        await waitUntil(async () => {
+          const [r] = await db.query(
+            `SELECT count(*)::int AS n FROM notifications WHERE recipient_id = $1`,
+            [reader.id],
+          );
+          return r.n === 1;
+        });
+        await db.query(
+          `UPDATE notifications SET created_at = created_at - interval '1 day' WHERE recipient_id = $1`,
+          [reader.id],
+        );
+
+        // The scheduler's own next daily run, run now by whichever worker takes it.
+        const daily = pending.find((j) => j.data.payload.period === 'daily')!;
+        await daily.promote();
+        const mail = await t.mailbox.waitFor(
+          (m) => m.to.includes(reader.email) && /daily Nexus digest/.test(m.subject),
+          20_000,
+        );
+        expect(mail.text).toContain(`${fan.displayName} started following you.`);
+        await waitUntil(async () => (await queue.getJob(daily.id!))?.finishedOn, {
+          what: 'scheduled digest run finished',
+        });
+        // Run again (a second trigger of the same period): nothing more is sent.
+        expect(await second.app.get(DigestService).run({ period: 'daily' })).toBe(0);
+        const [rows] = await db.query(
+          `SELECT count(*)::int AS n FROM email_deliveries
+            WHERE to_address = $1 AND template = 'notification-digest'`,
+          [reader.email],
+        );
+        expect(rows.n).toBe(1);
+        expect(
+          await db.query(`SELECT period FROM notification_digests WHERE user_id = $1`, [reader.id]),
+        ).toEqual([{ period: 'daily' }]);
+      } finally {
+        await second.close();
+      }
+    });
+  }
 });

@@ -1,4 +1,5 @@
-import { MetricsService } from '@nexus/core';
+import { InstanceBroadcast, MetricsService } from '@nexus/core';
+import { Client } from 'pg';
 import { NotificationStreams } from '@nexus/notifications';
 import { PROBLEM } from '../content/content-helpers';
 import { bearer, registerUser, RegisteredUser } from '../support/auth';
@@ -54,7 +55,9 @@ describe.each(testModes())('notification stream (%s mode)', (mode) => {
     const event = await s.waitFor((e) => e.event === 'notification', 'notification');
     const n = JSON.parse(event.data!);
     expect(n).toMatchObject({ type: 'follower.new', actorId: fan.id, read: false });
-    expect(event.id).toBe(String(n.seq));
+    // The id is the stream's position: its watermark, then the seqs above it already sent.
+    expect(event.id).toMatch(/^\d+(\.\d+)*$/);
+    expect(event.id!.split('.').map(Number)).toContain(n.seq);
     await waitUntil(() => lastCount(s) === 1, { what: 'count 1' });
     await s.waitFor((e) => e.comment === 'heartbeat', 'heartbeat');
     // Reading it updates the count on the stream.
@@ -85,7 +88,9 @@ describe.each(testModes())('notification stream (%s mode)', (mode) => {
     await waitUntil(() => notificationEvents(again).length === 2, { what: 'two replayed' });
     await again.waitFor((e) => e.event === 'unread-count', 'count after replay');
     expect(notificationEvents(again).map((e) => JSON.parse(e.data!).actorId)).toEqual(missed);
-    expect(Number(notificationEvents(again)[0].id)).toBeGreaterThan(Number(seen.id));
+    expect(JSON.parse(notificationEvents(again)[0].data!).seq).toBeGreaterThan(
+      JSON.parse(seen.data!).seq,
+    );
   });
 
   it('bounds the streams per user (429) and counts them in nexus_notification_streams', async () => {
@@ -101,6 +106,58 @@ describe.each(testModes())('notification stream (%s mode)', (mode) => {
       .registry.getSingleMetricAsString('nexus_notification_streams');
     expect(metrics).toMatch(/nexus_notification_streams 2\b/);
   });
+
+  if (mode === 'full') {
+    it('a notification committed after a higher seq was streamed still arrives, live and on replay, once', async () => {
+      const reader = await registerUser(t);
+      const s = await stream(reader);
+      await s.waitFor((e) => e.event === 'unread-count', 'initial count');
+      // A transaction takes a seq and stays open (as a slow writer would)...
+      const slow = new Client({ connectionString: t.config.databaseUrl });
+      await slow.connect();
+      try {
+        await slow.query('BEGIN');
+        await slow.query('SELECT pg_current_xact_id()');
+        const [held] = (
+          await slow.query(
+            `INSERT INTO notifications (recipient_id, type, data, source_event_id, dedup_key)
+             VALUES ($1, 'follower.new', '{}', gen_random_uuid(), 'held-back') RETURNING id, seq`,
+            [reader.id],
+          )
+        ).rows;
+        // ...while a later one (higher seq) commits and is streamed.
+        const fan = await registerUser(t);
+        await follow(t, fan, reader);
+        const later = await s.waitFor((e) => e.event === 'notification', 'later notification');
+        expect(Number(JSON.parse(later.data!).seq)).toBeGreaterThan(Number(held.seq));
+        await slow.query('COMMIT');
+        // The writer announces its change, as the app's writers do.
+        void t.app.get(InstanceBroadcast).publish('notifications:changed', { users: [reader.id] });
+        const late = await s.waitFor(
+          (e) => e.event === 'notification' && JSON.parse(e.data!).id === held.id,
+          'the notification committed late',
+        );
+        expect(notificationEvents(s).map((e) => JSON.parse(e.data!).id)).toEqual([
+          JSON.parse(later.data!).id,
+          held.id,
+        ]);
+        s.close();
+        await waitUntil(() => t.app.get(NotificationStreams).count(reader.id) === 0, {
+          what: 'stream closed on the server',
+        });
+        // Reconnecting from the last event: only what came after, nothing twice.
+        const fan2 = await registerUser(t);
+        await follow(t, fan2, reader);
+        const again = await stream(reader, { 'last-event-id': late.id! });
+        await again.waitFor((e) => e.event === 'unread-count', 'count after replay');
+        expect(notificationEvents(again).map((e) => JSON.parse(e.data!).actorId)).toEqual([
+          fan2.id,
+        ]);
+      } finally {
+        await slow.end();
+      }
+    });
+  }
 
   if (mode === 'full') {
     it('delivers a notification created on another api instance', async () => {

@@ -12,7 +12,7 @@ export type {
 export { NotificationsService } from './notifications/notifications.service';
 export { NotificationStreams } from './stream/notification-streams';
 export { FanoutService, NOTIFICATIONS_QUEUE, FANOUT_BATCH } from './fanout/fanout.service';
-export { DigestService, periodStartOf } from './digests/digest.service';
+export { DigestService, DIGEST_SCHEDULES, periodStartOf } from './digests/digest.service';
 export type { DigestJob, DigestPeriod } from './digests/digest.service';
 export { UnsubscribeLinks } from './mail/unsubscribe-links';
 export { NotificationTriggers, MILESTONES, milestoneOf } from './triggers/notification-triggers';

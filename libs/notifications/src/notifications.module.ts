@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ContentModule } from '@nexus/content';
 import { QueueModule } from '@nexus/core';
+import { GeoLookupModule } from '@nexus/security-analytics';
 import { UserDirectoryModule } from '@nexus/users';
 import { NotificationsController } from './api/notifications.controller';
 import { OneClickBodyParser } from './api/one-click-body';
@@ -18,16 +19,18 @@ import { PreferencesRepository } from './preferences/preferences.repository';
 import { PreferencesService } from './preferences/preferences.service';
 import { NotificationStreams } from './stream/notification-streams';
 import { LoginCountriesRepository } from './triggers/login-countries.repository';
+import { LoginCountryNotices } from './triggers/login-country-notices';
 import { NotificationTriggers } from './triggers/notification-triggers';
 
 /**
- * The worker part of @nexus/notifications: storing and mailing notifications, the fan-out and
- * digest jobs (processors bound where RUN_WORKERS is on), never a controller. The api imports it
+ * The worker part of @nexus/notifications: storing and mailing notifications, the fan-out,
+ * digest and sign-in location jobs (processors bound where RUN_WORKERS is on), never a controller. The api imports it
  * too: embedded mode runs the processors in the api, and the api's triggers store through it.
  */
 @Module({
   imports: [
     UserDirectoryModule,
+    GeoLookupModule,
     QueueModule.forFeature({
       name: NOTIFICATIONS_QUEUE,
       attempts: 5,
@@ -47,6 +50,8 @@ import { NotificationTriggers } from './triggers/notification-triggers';
     NotificationsService,
     FanoutService,
     DigestService,
+    LoginCountriesRepository,
+    LoginCountryNotices,
     NotificationsProcessor,
   ],
   exports: [
@@ -57,6 +62,7 @@ import { NotificationTriggers } from './triggers/notification-triggers';
     NotificationsService,
     FanoutService,
     DigestService,
+    LoginCountryNotices,
   ],
 })
 export class NotificationsWorkerModule {}
@@ -69,12 +75,7 @@ export class NotificationsWorkerModule {}
 @Module({
   imports: [NotificationsWorkerModule, ContentModule],
   controllers: [NotificationsController],
-  providers: [
-    NotificationStreams,
-    NotificationTriggers,
-    LoginCountriesRepository,
-    OneClickBodyParser,
-  ],
+  providers: [NotificationStreams, NotificationTriggers, OneClickBodyParser],
   exports: [NotificationsWorkerModule, NotificationStreams],
 })
 export class NotificationsModule {}

@@ -78,7 +78,7 @@ export interface AppConfig {
   notificationsMaxStreams: number;
   /** Interval of the SSE heartbeat comment (keeps proxies from closing an idle stream). */
   notificationsHeartbeatMs: number;
-  /** How often a process running workers queues the current digest runs; 0 = never. */
+  /** Embedded mode: how often the current digest runs are queued; 0 = never (full: job schedulers). */
   notificationsDigestCheckMs: number;
   /** How often the outbox relay looks for undelivered domain events (ms). */
   outboxPollMs: number;

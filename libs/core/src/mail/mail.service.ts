@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { RequestContext } from '../context/request-context';
 import { InjectJobQueue, JobQueue } from '../queue/queue.types';
+import { RedisService } from '../redis/redis.service';
 import { EmailDeliveriesRepository, EmailDelivery } from './email-deliveries.repository';
 import { MailTemplates } from './mail-templates';
 
@@ -30,6 +31,8 @@ export interface EmailJob {
 
 /** How often queued deliveries that never reached the queue are relayed (outbox pattern). */
 const RELAY_INTERVAL_MS = 60_000;
+/** Deliveries this process failed to queue, remembered to queue again as soon as Redis is back. */
+const STRANDED_MAX = 10_000;
 
 /**
  * Renders a template and records one `email_deliveries` row, then queues its delivery. The row
@@ -39,13 +42,19 @@ const RELAY_INTERVAL_MS = 60_000;
 export class MailService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MailService.name);
   private relayTimer?: NodeJS.Timeout;
+  private readonly stranded = new Set<string>();
 
   constructor(
     private readonly deliveries: EmailDeliveriesRepository,
     @InjectJobQueue(EMAIL_QUEUE) private readonly queue: JobQueue<EmailJob>,
     private readonly templates: MailTemplates,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    private readonly redis: RedisService,
+  ) {
+    // Any process that sends (the api too, which runs no relay in full mode) queues what it
+    // could not as soon as Redis answers again; the relay remains for what a crash forgot.
+    this.redis.onRecovered(() => void this.requeueStranded());
+  }
 
   async send(input: SendMailInput): Promise<EmailDelivery> {
     const rendered = this.templates.render(input.template, input.context);
@@ -61,10 +70,26 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
     // Already recorded under this key: the earlier call owns its delivery.
     if (!inserted) return (await this.deliveries.findByIdempotencyKey(idempotencyKey))!;
     const delivery = inserted;
-    await this.enqueue(delivery.id).catch((e: Error) =>
-      this.logger.warn(`email ${delivery.id} stays queued for the relay: ${e.message}`),
-    );
+    await this.enqueue(delivery.id).catch((e: Error) => {
+      if (this.stranded.size < STRANDED_MAX) this.stranded.add(delivery.id);
+      this.logger.warn(`email ${delivery.id} stays queued for the relay: ${e.message}`);
+    });
     return delivery;
+  }
+
+  /** Queues again the deliveries whose queueing failed here (jobId dedupes a late success). */
+  async requeueStranded(): Promise<number> {
+    let queued = 0;
+    for (const id of [...this.stranded]) {
+      try {
+        await this.enqueue(id);
+        this.stranded.delete(id);
+        queued++;
+      } catch {
+        return queued; // Redis is away again: the next recovery continues.
+      }
+    }
+    return queued;
   }
 
   /** Re-enqueues deliveries that are queued or waiting for a retry (jobId dedupes). */

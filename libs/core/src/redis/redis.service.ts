@@ -44,6 +44,7 @@ export class RedisService implements OnApplicationShutdown {
   /** Commands given up on because they outran their budget (`nexus_redis_command_timeouts_total`). */
   private timeoutCount = 0;
   private degradedSince?: number;
+  private readonly recoveryListeners: (() => void)[] = [];
   private probe?: NodeJS.Timeout;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
@@ -153,10 +154,25 @@ export class RedisService implements OnApplicationShutdown {
     this.probe.unref();
   }
 
+  /**
+   * Calls `listener` each time the main Redis answers again after being degraded, so work that
+   * failed meanwhile (an email that could not be queued) is retried at once, not at the next timer.
+   */
+  onRecovered(listener: () => void): void {
+    this.recoveryListeners.push(listener);
+  }
+
   private markHealthy(): void {
     if (this.degradedSince === undefined) return;
     this.degradedSince = undefined;
     clearInterval(this.probe);
+    for (const listener of this.recoveryListeners) {
+      try {
+        listener();
+      } catch {
+        // A listener's failure must not keep Redis marked degraded or stop the others.
+      }
+    }
   }
 
   async ping(timeoutMs = 1000): Promise<boolean> {

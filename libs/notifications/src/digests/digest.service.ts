@@ -5,7 +5,14 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, InjectJobQueue, JobQueue } from '@nexus/core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  BullJobQueue,
+  InjectJobQueue,
+  JobQueue,
+  QueueRegistry,
+} from '@nexus/core';
 import { UserDirectory } from '@nexus/users';
 import { describe as describeNotification, NotificationMail } from '../mail/notification-mail';
 import { NOTIFICATION_TYPES, NotificationType } from '../notification.types';
@@ -17,9 +24,22 @@ export type DigestPeriod = 'daily' | 'weekly';
 
 export interface DigestJob {
   period: DigestPeriod;
-  /** `YYYY-MM-DD` (UTC): the day, or the Monday of the week, the digest is for. */
-  periodStart: string;
+  /**
+   * `YYYY-MM-DD` (UTC): the day, or the Monday of the week, the digest is for. Absent in the jobs
+   * of the BullMQ job schedulers (their data is fixed): the period the job runs in.
+   */
+  periodStart?: string;
 }
+
+/**
+ * Full mode: one BullMQ job scheduler per period, declared by every worker (an upsert: one
+ * scheduler whoever declares it, so each run happens once, on one worker). 00:05 UTC, daily and
+ * on Mondays: the digest of the day or week that just ended.
+ */
+export const DIGEST_SCHEDULES: { id: string; period: DigestPeriod; pattern: string }[] = [
+  { id: 'notifications:digest:daily', period: 'daily', pattern: '5 0 * * *' },
+  { id: 'notifications:digest:weekly', period: 'weekly', pattern: '5 0 * * 1' },
+];
 
 const PAGE = 500;
 const ITEMS = 50;
@@ -33,11 +53,12 @@ export function periodStartOf(period: DigestPeriod, at: Date): string {
 }
 
 /**
- * Daily and weekly digests of unread notifications for users who chose one. A timer in every
- * process that runs workers queues one job per period (job id per period); the job sends each
- * subscriber the unread notifications of the period before. Once per user and period however often
- * it runs: the email's idempotency key is (user, period, start), and `notification_digests`
- * records the digests sent so a rerun skips them without rendering.
+ * Daily and weekly digests of unread notifications for users who chose one. Full mode: BullMQ job
+ * schedulers (`DIGEST_SCHEDULES`); embedded mode: a timer queues one job per period (job id per
+ * period) in the in-process queue. The job sends each subscriber the unread notifications of the
+ * period before. Once per user and period however often it runs and whoever runs it: the email's
+ * idempotency key is (user, period, start), and `notification_digests` records the digests sent so
+ * a rerun skips them without rendering.
  */
 @Injectable()
 export class DigestService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -52,11 +73,30 @@ export class DigestService implements OnApplicationBootstrap, OnApplicationShutd
     private readonly mail: NotificationMail,
     @InjectJobQueue('notifications') private readonly queue: JobQueue<DigestJob>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly registry: QueueRegistry,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.runWorkers) return;
+    const raw = this.registry.raw('notifications');
+    if (raw instanceof BullJobQueue) {
+      for (const s of DIGEST_SCHEDULES) {
+        await raw.queue
+          .upsertJobScheduler(
+            s.id,
+            { pattern: s.pattern, tz: 'UTC' },
+            {
+              name: 'digest',
+              data: { payload: { period: s.period } satisfies DigestJob },
+              opts: { removeOnComplete: 100, removeOnFail: 100 },
+            },
+          )
+          .catch((e: Error) => this.logger.warn(`digest schedule ${s.id}: ${e.message}`));
+      }
+      return;
+    }
     const every = this.config.notificationsDigestCheckMs;
-    if (!this.config.runWorkers || every <= 0) return;
+    if (every <= 0) return;
     const tick = () =>
       this.schedule(new Date()).catch((e: Error) =>
         this.logger.warn(`digest schedule: ${e.message}`),
@@ -83,8 +123,10 @@ export class DigestService implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /** Sends the period's digests; returns how many were sent by this run. */
-  async run(job: DigestJob): Promise<number> {
-    const start = new Date(`${job.periodStart}T00:00:00Z`);
+  async run(job: DigestJob, now = new Date()): Promise<number> {
+    // A scheduler's job carries no date: it is for the period it runs in (00:05 of its first day).
+    const periodStart = job.periodStart ?? periodStartOf(job.period, now);
+    const start = new Date(`${periodStart}T00:00:00Z`);
     const since = new Date(start.getTime() - (job.period === 'daily' ? DAY_MS : 7 * DAY_MS));
     let sent = 0;
     let after: string | null = null;
@@ -102,16 +144,16 @@ export class DigestService implements OnApplicationBootstrap, OnApplicationShutd
         const to = contacts.get(userId);
         const types = wanted.get(userId) ?? [];
         if (!to || !to.emailVerified || to.suspended || !types.length) continue;
-        if (await this.digests.sent(userId, job.period, job.periodStart)) continue;
+        if (await this.digests.sent(userId, job.period, periodStart)) continue;
         const items = await this.notifications.unreadSince(userId, since, types, ITEMS, start);
         if (!items.length) continue;
         await this.mail.digest(
           to,
           job.period,
           items.map((n) => describeNotification(n.type, n.data).line),
-          `digest:${userId}:${job.period}:${job.periodStart}`,
+          `digest:${userId}:${job.period}:${periodStart}`,
         );
-        if (await this.digests.claim(userId, job.period, job.periodStart, items.length)) sent++;
+        if (await this.digests.claim(userId, job.period, periodStart, items.length)) sent++;
       }
       if (users.length < PAGE) break;
     }

@@ -62,6 +62,9 @@ export class NotificationsRepository {
          (recipient_id, type, actor_id, subject_type, subject_id, data, source_event_id, dedup_key)
        SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::varchar[], $5::varchar[],
                             $6::jsonb[], $7::uuid[], $8::varchar[])
+        -- A one-time filter, run before any seq is taken: the transaction has its id by then,
+        -- so a stream's snapshot sees it in progress (notification-streams.ts, watermark).
+        WHERE pg_current_xact_id() IS NOT NULL
        ON CONFLICT (recipient_id, dedup_key) DO NOTHING
        RETURNING ${COLUMNS}`,
       [
@@ -196,6 +199,33 @@ export class NotificationsRepository {
       ),
     );
     return rows.map(toStored);
+  }
+
+  /**
+   * The recipient's rows after `afterSeq` (oldest first) and, from the same snapshot, its xmin
+   * and xmax: every transaction below xmin has ended; those from xmin on may still commit rows
+   * with a lower seq than rows already visible (the stream's watermark).
+   */
+  async sinceWithSnapshot(
+    recipientId: string,
+    afterSeq: number,
+    limit: number,
+  ): Promise<{ rows: StoredNotification[]; xmin: number; xmax: number }> {
+    const result = returnedRows<NotificationRow & { snap_xmin: string; snap_xmax: string }>(
+      await this.dataSource.query(
+        `WITH snap AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS snap_xmin,
+                              pg_snapshot_xmax(pg_current_snapshot())::text AS snap_xmax)
+         SELECT snap.snap_xmin, snap.snap_xmax, n.* FROM snap LEFT JOIN LATERAL (
+           SELECT ${COLUMNS} FROM notifications WHERE recipient_id = $1 AND seq > $2
+            ORDER BY seq LIMIT $3) n ON true`,
+        [recipientId, afterSeq, limit],
+      ),
+    );
+    return {
+      rows: result.filter((r) => r.id !== null).map(toStored),
+      xmin: Number(result[0]?.snap_xmin ?? 0),
+      xmax: Number(result[0]?.snap_xmax ?? 0),
+    };
   }
 
   /** The recipient's latest stream position (0 when none). */

@@ -200,6 +200,10 @@ export class NotificationsService {
     return this.repository.since(userId, afterSeq, limit);
   }
 
+  sinceWithSnapshot(userId: string, afterSeq: number, limit: number) {
+    return this.repository.sinceWithSnapshot(userId, afterSeq, limit);
+  }
+
   lastSeq(userId: string): Promise<number> {
     return this.repository.lastSeq(userId);
   }

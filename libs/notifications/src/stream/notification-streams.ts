@@ -18,20 +18,38 @@ import {
 import { StoredNotification } from '../notifications/notifications.repository';
 
 const REPLAY_PAGE = 200;
-const LAST_EVENT_ID = /^\d{1,15}$/;
+/** A position: the watermark, then the seqs above it already sent (`12` or `12.15.16`). */
+const LAST_EVENT_ID = /^\d{1,15}(?:\.\d{1,15}){0,64}$/;
+/** Seqs above the watermark carried in an event id (past it, a replay may repeat some). */
+const MAX_SENT_IN_ID = 64;
+/** Snapshots waiting for their transactions to end (older ones are dropped: W only lags more). */
+const MAX_CHECKPOINTS = 16;
 
-/** One open stream: where it stands in the user's sequence, and a queue of writes. */
+/**
+ * One open stream and where it stands. `seq` is taken at insert, so rows may become visible out of
+ * seq order (a transaction that took seq 5 commits after one that took seq 6). The stream keeps
+ * a **watermark** W — every row with seq ≤ W that will ever be visible has been sent — and the
+ * seqs above W it already sent; it reads `seq > W` and skips those. W moves to the highest seq a
+ * read covered once every transaction in progress at that read's snapshot has ended (a later
+ * snapshot's xmin ≥ that snapshot's xmax): a transaction takes its id before its seq
+ * (`insertMany`; the fan-out locks its checkpoint first), so a row not yet visible then belongs
+ * to one of those transactions. The event id is the position (W and the seqs above it), so a
+ * reconnect with `Last-Event-ID` resumes exactly: nothing missed, nothing twice.
+ */
 class Stream {
-  lastSeq: number;
+  watermark: number;
+  readonly sentAbove = new Set<number>();
+  private checkpoints: { boundary: number; xmax: number }[] = [];
   private chain: Promise<void> = Promise.resolve();
   closed = false;
 
   constructor(
     readonly userId: string,
     readonly raw: ServerResponse,
-    lastSeq: number,
+    position: { watermark: number; sent: number[] },
   ) {
-    this.lastSeq = lastSeq;
+    this.watermark = position.watermark;
+    for (const seq of position.sent) if (seq > this.watermark) this.sentAbove.add(seq);
   }
 
   /** Runs `work` after the previous work of this stream (catch-ups never interleave). */
@@ -42,6 +60,23 @@ class Stream {
 
   write(chunk: string): void {
     if (!this.closed) this.raw.write(chunk);
+  }
+
+  /** After a read that covered every visible row up to `boundary`, with that snapshot. */
+  settle(boundary: number, xmin: number, xmax: number): void {
+    this.checkpoints.push({ boundary, xmax });
+    if (this.checkpoints.length > MAX_CHECKPOINTS) this.checkpoints.shift();
+    this.checkpoints = this.checkpoints.filter((c) => {
+      if (c.xmax > xmin) return true;
+      this.watermark = Math.max(this.watermark, c.boundary);
+      return false;
+    });
+    for (const seq of this.sentAbove) if (seq <= this.watermark) this.sentAbove.delete(seq);
+  }
+
+  position(): string {
+    const sent = [...this.sentAbove].sort((a, b) => a - b).slice(0, MAX_SENT_IN_ID);
+    return [this.watermark, ...sent].join('.');
   }
 }
 
@@ -126,8 +161,11 @@ export class NotificationStreams
         detail: `At most ${this.config.notificationsMaxStreams} streams per user; close one first.`,
       });
     }
+    // Without Last-Event-ID the stream starts after the latest committed row.
     const from =
-      lastEventId !== undefined ? Number(lastEventId) : await this.notifications.lastSeq(userId);
+      lastEventId !== undefined
+        ? parsePosition(String(lastEventId))
+        : { watermark: await this.notifications.lastSeq(userId), sent: [] };
 
     reply.hijack();
     const raw = reply.raw;
@@ -175,9 +213,18 @@ export class NotificationStreams
     return stream.enqueue(async () => {
       try {
         for (;;) {
-          const rows = await this.notifications.since(stream.userId, stream.lastSeq, REPLAY_PAGE);
-          for (const n of rows) this.send(stream, n);
-          if (rows.length < REPLAY_PAGE || stream.closed) break;
+          const limit = REPLAY_PAGE + stream.sentAbove.size;
+          const { rows, xmin, xmax } = await this.notifications.sinceWithSnapshot(
+            stream.userId,
+            stream.watermark,
+            limit,
+          );
+          for (const n of rows) if (!stream.sentAbove.has(n.seq)) this.send(stream, n);
+          const full = rows.length === limit;
+          // A full page covered rows up to its last seq only; a short one, everything visible.
+          const top = Math.max(stream.watermark, ...rows.map((n) => n.seq));
+          stream.settle(full ? top : Math.max(top, ...stream.sentAbove), xmin, xmax);
+          if (!full || stream.closed) break;
         }
         const count = await this.notifications.unreadCount(stream.userId);
         stream.write(`event: unread-count\ndata: ${JSON.stringify({ count })}\n\n`);
@@ -189,7 +236,14 @@ export class NotificationStreams
 
   private send(stream: Stream, n: StoredNotification): void {
     const { recipientId: _recipient, ...view } = n;
-    stream.write(`id: ${n.seq}\nevent: notification\ndata: ${JSON.stringify(view)}\n\n`);
-    stream.lastSeq = Math.max(stream.lastSeq, n.seq);
+    stream.sentAbove.add(n.seq);
+    stream.write(
+      `id: ${stream.position()}\nevent: notification\ndata: ${JSON.stringify(view)}\n\n`,
+    );
   }
+}
+
+function parsePosition(id: string): { watermark: number; sent: number[] } {
+  const [watermark, ...sent] = id.split('.').map(Number);
+  return { watermark, sent };
 }

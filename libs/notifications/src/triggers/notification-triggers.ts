@@ -23,7 +23,7 @@ import {
 import { FanoutService } from '../fanout/fanout.service';
 import { NewNotification } from '../notification.types';
 import { NotificationsService } from '../notifications/notifications.service';
-import { LoginCountriesRepository } from './login-countries.repository';
+import { LoginCountryNotices } from './login-country-notices';
 
 /** Likes at which an author hears about an article (not one notification per like). */
 export const MILESTONES = [1, 10, 100] as const;
@@ -51,7 +51,7 @@ export class NotificationTriggers {
     private readonly comments: CommentsService,
     private readonly reactions: ReactionsService,
     private readonly fanout: FanoutService,
-    private readonly countries: LoginCountriesRepository,
+    private readonly loginCountries: LoginCountryNotices,
   ) {}
 
   @OnEvent(USERS_EVENTS.followed)
@@ -140,17 +140,11 @@ export class NotificationTriggers {
 
   @OnEvent(USERS_EVENTS.loggedIn)
   async onLogin(e: UserLoggedInEvent, meta: DomainEventMeta): Promise<void> {
-    // users does not locate sign-ins yet (country is null): nothing to compare until it does.
-    if (!e.country) return;
-    const country = e.country.toUpperCase();
-    const seen = await this.countries.seen(e.userId, country);
-    if (seen.country) return;
-    if (seen.any) {
-      await this.notifications.deliver([
-        this.security(e.userId, 'security.new_country', { country, ip: e.ip }, meta),
-      ]);
-    }
-    await this.countries.remember(e.userId, country);
+    const job = { userId: e.userId, ip: e.ip, country: e.country, eventId: meta.eventId };
+    // Known country: compare now. Otherwise locating the address loads the geo database: a job
+    // where workers run, not this process (the api in full mode).
+    if (e.country) await this.loginCountries.check(job);
+    else await this.loginCountries.locateLater(job);
   }
 
   @OnEvent(USERS_EVENTS.passwordChanged)
@@ -183,7 +177,7 @@ export class NotificationTriggers {
   @OnEvent(USERS_EVENTS.deleted)
   async onUserDeleted(e: UserDeletedEvent): Promise<void> {
     await this.notifications.deleteForUser(e.userId);
-    await this.countries.deleteForUser(e.userId);
+    await this.loginCountries.deleteForUser(e.userId);
   }
 
   private async toAdmins(
