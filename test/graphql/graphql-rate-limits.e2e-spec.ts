@@ -21,7 +21,7 @@ describe.each(testModes())(
     });
     afterAll(() => t?.close());
 
-    const graphql = async (remoteAddress: string, payload: unknown, token?: string) => {
+    const graphql = async (remoteAddress: string, payload: object, token?: string) => {
       const res = await t.inject({
         method: 'POST',
         url: '/graphql',

@@ -8,6 +8,7 @@ import { DigestService } from './digests/digest.service';
 import { DigestsRepository } from './digests/digests.repository';
 import { FanoutService, NOTIFICATIONS_QUEUE } from './fanout/fanout.service';
 import { FanoutsRepository } from './fanout/fanouts.repository';
+import { NotificationsResolver } from './graphql/notifications.resolver';
 import { NotificationsProcessor } from './fanout/notifications.processor';
 import { NotificationMail } from './mail/notification-mail';
 import { UnsubscribeLinks } from './mail/unsubscribe-links';
@@ -71,6 +72,7 @@ export class NotificationsWorkerModule {}
   controllers: [NotificationsController],
   providers: [
     NotificationStreams,
+    NotificationsResolver,
     NotificationTriggers,
     LoginCountriesRepository,
     OneClickBodyParser,
