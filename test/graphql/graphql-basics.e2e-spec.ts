@@ -46,6 +46,10 @@ describe.each(testModes())('GraphQL basics (%s mode)', (mode) => {
       u: 'ab\u0007c',
     });
     expect(codes(variable)).toEqual(['BAD_USER_INPUT']);
+    // The document's own check is kept per document; variables are checked on every request.
+    const same = 'query($u: String!) { user(username: $u) { username } }';
+    expect(codes(await gql(t, same, { u: 'nobody_here' }))).toEqual(['NOT_FOUND']);
+    expect(codes(await gql(t, same, { u: 'ab\u0007c' }))).toEqual(['BAD_USER_INPUT']);
   });
 
   it('answers NOT_FOUND for an unknown user, with the REST problem type', async () => {

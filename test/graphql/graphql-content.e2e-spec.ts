@@ -9,7 +9,7 @@ import {
 import { createArticle } from '../content/content-helpers';
 import { QueueRegistry } from '@nexus/core';
 import { testModes } from '../support/modes';
-import { queuesIdle } from '../support/sync';
+import { queuesIdle, waitUntil } from '../support/sync';
 import { startTestApp, TestApp } from '../support/test-app';
 import { codes, gql } from './graphql-helpers';
 
@@ -36,16 +36,22 @@ async function countStatements(fn: () => Promise<unknown>): Promise<string[]> {
 describe.each(testModes())('GraphQL content (%s mode)', (mode) => {
   let t: TestApp;
   beforeAll(async () => {
-    // Background writers (request log, outbox poller, geolocation) would add their statements to
-    // the counts below: the counts are about the query's own.
+    // Background writers and readers (request log, outbox poller, geolocation, the blacklist's
+    // periodic reload) would add their statements to the counts below: the counts are about the
+    // query's own. (A loaded machine stretches this suite past the reload's 60 s.)
     t = await startTestApp(mode, {
       listen: false,
-      env: { REQUEST_LOG_ENABLED: 'false', GEOIP_ENABLED: 'false', OUTBOX_POLL_MS: '600000' },
+      env: {
+        REQUEST_LOG_ENABLED: 'false',
+        GEOIP_ENABLED: 'false',
+        OUTBOX_POLL_MS: '600000',
+        BLOCKS_REFRESH_SECONDS: '3600',
+      },
     });
   });
   afterAll(() => t?.close());
 
-  it('walks register → verify → login → createArticle → publishArticle → addComment → react → follow', async () => {
+  it('walks register → verify → login → createArticle → publishArticle → addComment → react → follow → notifications', async () => {
     const reader = await registerUser(t);
     const me = {
       ...uniqueIdentity('gq'),
@@ -143,6 +149,43 @@ describe.each(testModes())('GraphQL content (%s mode)', (mode) => {
     });
     const rest = await t.inject({ method: 'GET', url: `/api/v1/articles/${slug}` });
     expect(rest.json()).toMatchObject({ likesCount: 1, commentsCount: 1 });
+
+    // The author reads what happened: the comment and the new follower, then marks one read.
+    type Notifications = {
+      notifications: { edges: { node: { id: string; type: string; actorId: string } }[] };
+      unreadCount: number;
+    };
+    const inbox = () =>
+      gql<Notifications>(
+        t,
+        '{ notifications(first: 10) { edges { node { id type actorId } } } unreadCount }',
+        undefined,
+        token,
+      );
+    const seen = await waitUntil(
+      async () => {
+        const r = await inbox();
+        const types = r.data?.notifications.edges.map((e) => e.node.type) ?? [];
+        return types.includes('comment.on_article') && types.includes('follower.new') && r;
+      },
+      { what: 'the comment and follower notifications' },
+    );
+    expect(seen.errors).toBeUndefined();
+    const edges = seen.data!.notifications.edges;
+    const fromReader = edges.filter((e) =>
+      ['comment.on_article', 'follower.new'].includes(e.node.type),
+    );
+    expect(fromReader.map((e) => e.node.actorId)).toEqual([reader.id, reader.id]);
+    const unread = seen.data!.unreadCount;
+    expect(unread).toBe(edges.length);
+    const marked = await gql(
+      t,
+      'mutation($id: ID!) { markNotificationRead(id: $id) }',
+      { id: edges[0].node.id },
+      token,
+    );
+    expect(marked.data).toEqual({ markNotificationRead: true });
+    expect((await inbox()).data!.unreadCount).toBe(unread - 1);
   });
 
   it('applies the REST rules: BOLA, hidden drafts, validation of ids', async () => {

@@ -64,6 +64,17 @@ describe.each(testModes())('GraphQL hostile queries (%s mode)', (mode) => {
       { n: 2 },
     );
     expect(small.errors).toBeUndefined();
+    // What depends on the document alone is kept per parsed document: one text asked again with
+    // larger pages in its variables is judged on them, and a fixed over-cost text stays refused.
+    const sized = `query($m: Int!, $n: Int!, $c: Int!) { articles(first: $m) { edges { node {
+         author { articles(first: $n) { comments(first: $c) { body } } } } } } }`;
+    expect(codes(await gql(t, sized, { m: 5, n: 2, c: 2 }))).toEqual([]);
+    expectRefused(await gql(t, sized, { m: 100, n: 50, c: 50 }), 'cost');
+    expect(codes(await gql(t, sized, { m: 5, n: 2, c: 2 }))).toEqual([]);
+    const fixed = `{ articles(first: 100) { edges { node {
+         author { articles(first: 50) { comments(first: 50) { body } } } } } } }`;
+    expectRefused(await gql(t, fixed), 'cost');
+    expectRefused(await gql(t, fixed), 'cost');
   });
 
   it('refuses a batch of 100 logins as a whole, before any attempt runs', async () => {

@@ -26,3 +26,5 @@ export { excerptOf, readingMinutes, slugify } from './shared/text';
 export { explainContentQueries } from './explain/explain-content-queries';
 export type { PlanCheck, SearchTerms } from './explain/explain-content-queries';
 export { ContentNs } from './cache/content-cache';
+/** GraphQL paging shared by every connection (arguments `first`/`after`, `PageInfo`). */
+export { PageArgs, PageInfoModel } from './graphql/content.graphql-types';

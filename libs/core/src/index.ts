@@ -51,6 +51,7 @@ export * from './events/outbox-relay';
 export * from './events/outbox.repository';
 export * from './admin/bull-board';
 export * from './limits/synced-window-counters';
+export * from './limits/route-limit-twin';
 export * from './graphql/graphql-context';
 export * from './graphql/graphql-errors';
 export * from './graphql/graphql-limits';

@@ -9,6 +9,7 @@ import { DigestService } from './digests/digest.service';
 import { DigestsRepository } from './digests/digests.repository';
 import { FanoutService, NOTIFICATIONS_QUEUE } from './fanout/fanout.service';
 import { FanoutsRepository } from './fanout/fanouts.repository';
+import { NotificationsResolver } from './graphql/notifications.resolver';
 import { NotificationsProcessor } from './fanout/notifications.processor';
 import { NotificationMail } from './mail/notification-mail';
 import { UnsubscribeLinks } from './mail/unsubscribe-links';
@@ -75,7 +76,7 @@ export class NotificationsWorkerModule {}
 @Module({
   imports: [NotificationsWorkerModule, ContentModule],
   controllers: [NotificationsController],
-  providers: [NotificationStreams, NotificationTriggers, OneClickBodyParser],
+  providers: [NotificationStreams, NotificationsResolver, NotificationTriggers, OneClickBodyParser],
   exports: [NotificationsWorkerModule, NotificationStreams],
 })
 export class NotificationsModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Throttle } from '@nestjs/throttler';
 import { GraphqlContext, loaderKey, OptionalAuth, Public } from '@nexus/core';
 import { AuthUser, CurrentUser, ProfileModel, UserModel } from '@nexus/users';
 import DataLoader from 'dataloader';
@@ -198,6 +199,7 @@ export class ArticlesResolver {
   // ---- mutations --------------------------------------------------------------------------
 
   @Mutation(() => ArticleModel, { description: 'Create a draft; the caller is the author' })
+  @Throttle({ write: {} })
   createArticle(
     @CurrentUser() user: AuthUser,
     @Args('input') input: CreateArticleInput,
@@ -206,6 +208,7 @@ export class ArticlesResolver {
   }
 
   @Mutation(() => ArticleModel, { description: 'Update an article (author or moderator)' })
+  @Throttle({ write: {} })
   updateArticle(
     @CurrentUser() user: AuthUser,
     @Args() args: UpdateArticleArgs,
@@ -214,11 +217,13 @@ export class ArticlesResolver {
   }
 
   @Mutation(() => ArticleModel, { description: 'Publish (verified email required; idempotent)' })
+  @Throttle({ write: {} })
   publishArticle(@CurrentUser() user: AuthUser, @Args() ref: ArticleIdArgs): Promise<ArticleView> {
     return this.articles.publish(user, ref.id);
   }
 
   @Mutation(() => Boolean, { description: 'Delete an article with its comments and likes' })
+  @Throttle({ write: {} })
   async deleteArticle(@CurrentUser() user: AuthUser, @Args() ref: ArticleIdArgs): Promise<boolean> {
     await this.articles.remove(user, ref.id);
     return true;
@@ -273,16 +278,19 @@ export class CommentsResolver {
   @Mutation(() => CommentModel, {
     description: 'Comment on a published article (parentId: reply to a top-level comment)',
   })
+  @Throttle({ write: {} })
   addComment(@CurrentUser() user: AuthUser, @Args() args: AddCommentArgs): Promise<CommentView> {
     return this.comments.create(user, args.articleId, args.input);
   }
 
   @Mutation(() => ReactionModel, { description: 'Like a published article (idempotent)' })
+  @Throttle({ write: {} })
   react(@CurrentUser() user: AuthUser, @Args() ref: ArticleRefArgs): Promise<ReactionState> {
     return this.reactions.like(user, ref.articleId);
   }
 
   @Mutation(() => ReactionModel, { description: 'Remove the like (idempotent)' })
+  @Throttle({ write: {} })
   unreact(@CurrentUser() user: AuthUser, @Args() ref: ArticleRefArgs): Promise<ReactionState> {
     return this.reactions.unlike(user, ref.articleId);
   }

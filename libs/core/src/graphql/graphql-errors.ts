@@ -63,6 +63,15 @@ export function createGraphqlErrorFormatter(logger = new Logger('GraphQL')) {
     const statuses = formatted.map((f) => f.status ?? 400);
     const statusCode =
       execution.data || inExecution || formatted.length === 0 ? 200 : Math.max(...statuses);
+    // The answer stays 200 when some fields ran; a client that reads only headers still learns
+    // how long to wait before retrying what was refused (the longest wait of its errors).
+    const waits = formatted
+      .filter((f) => f.error.extensions?.code === GraphqlErrorCode.rateLimited)
+      .map((f) => Number(f.error.extensions?.retryAfterSeconds))
+      .filter((n) => n > 0);
+    if (waits.length && context?.reply && !context.reply.sent) {
+      context.reply.header('retry-after', String(Math.max(...waits)));
+    }
     return {
       statusCode,
       response: { data: execution.data ?? null, errors: formatted.map((f) => f.error) },
@@ -118,6 +127,9 @@ function formatOne(
   const body = problem.body as unknown as Record<string, unknown>;
   const { type, title, status, detail, errors, instance: _i, requestId: _r, ...rest } = body;
   const code = codeOfStatus(problem.status);
+  // A field has no headers of its own: the REST answer's Retry-After travels in the extensions.
+  const retryAfter = Number(problem.headers?.['retry-after']);
+  if (rest.retryAfterSeconds === undefined && retryAfter > 0) rest.retryAfterSeconds = retryAfter;
   const message =
     code === GraphqlErrorCode.internal
       ? 'Internal server error. Quote the request id when reporting it.'

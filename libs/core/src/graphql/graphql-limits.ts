@@ -12,6 +12,8 @@ import {
   type SelectionSetNode,
   type ValidationContext,
   valueFromAST,
+  visit,
+  BREAK,
 } from 'graphql';
 import { findUnsafeText } from '../validation/validators';
 import { GraphqlErrorCode, graphqlRefusal } from './graphql-errors';
@@ -185,6 +187,24 @@ export function unsafeTextIn(
   };
   for (const def of document.definitions) visit(def, 'query');
   if (variables) found.push(...findUnsafeText(variables, 'variables'));
+  return found;
+}
+
+/**
+ * Whether a page size in the document comes from a variable: only then does the cost of a
+ * document depend on the request's variables (otherwise it can be computed once per document).
+ */
+export function pageSizesUseVariables(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Argument(node) {
+      if (PAGE_ARGS.includes(node.name.value) && node.value.kind !== Kind.INT) {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
   return found;
 }
 

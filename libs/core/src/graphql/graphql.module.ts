@@ -21,8 +21,15 @@ import {
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { createGraphqlContext, GraphqlContext } from './graphql-context';
 import { createGraphqlErrorFormatter, GraphqlErrorCode, graphqlRefusal } from './graphql-errors';
-import { GraphqlLimits, limitRules, operationCost, unsafeTextIn } from './graphql-limits';
-import { GraphqlOperations } from './graphql-operations';
+import {
+  GraphqlLimits,
+  limitRules,
+  operationCost,
+  pageSizesUseVariables,
+  unsafeTextIn,
+} from './graphql-limits';
+import { findUnsafeText } from '../validation/validators';
+import { GraphqlOperation, GraphqlOperations } from './graphql-operations';
 import { registerGraphiql } from './graphiql';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -86,12 +93,17 @@ export function graphqlOptions(
   limits: GraphqlLimits,
   operations: GraphqlOperations,
 ): MercuriusDriverConfig {
+  // mercurius reuses the parsed document of a query text it has seen (its LRU), so what depends
+  // on the document alone is worked out once per document, not per request.
+  const facts = new WeakMap<DocumentNode, DocumentFacts>();
   return {
     path: GRAPHQL_PATH,
     autoSchemaFile: true,
     sortSchema: true,
     graphiql: false,
     allowBatchedQueries: true,
+    // graphql-jit compiles a document on its second use (mercurius caches it with the parse).
+    jit: 1,
     context: (request: FastifyRequest, reply: FastifyReply) => createGraphqlContext(request, reply),
     errorFormatter: createGraphqlErrorFormatter() as MercuriusDriverConfig['errorFormatter'],
     validationRules: limitRules(limits),
@@ -107,6 +119,7 @@ export function graphqlOptions(
           variables,
           limits,
           operations,
+          facts,
         ),
     },
   } as MercuriusDriverConfig;
@@ -155,6 +168,36 @@ function refuseOversized(limits: GraphqlLimits) {
   };
 }
 
+/** What the pre-execution pass needs that depends on the document only. */
+interface DocumentFacts {
+  /** Paths of unsafe strings written in the document itself. */
+  unsafe: string[];
+  /** The cost, when no page size comes from a variable. */
+  cost: number | undefined;
+  operations: { type: GraphqlOperation['type']; rootFields: string[] }[];
+}
+
+function factsOf(schema: GraphQLSchema, document: DocumentNode, maxCost: number): DocumentFacts {
+  return {
+    unsafe: unsafeTextIn(document, undefined),
+    cost: pageSizesUseVariables(document)
+      ? undefined
+      : operationCost(schema, document, undefined, undefined, maxCost),
+    operations: document.definitions.flatMap((def) =>
+      def.kind === Kind.OPERATION_DEFINITION
+        ? [
+            {
+              type: def.operation,
+              rootFields: def.selectionSet.selections.flatMap((s) =>
+                s.kind === Kind.FIELD ? [s.name.value] : [],
+              ),
+            },
+          ]
+        : [],
+    ),
+  };
+}
+
 async function beforeExecution(
   schema: GraphQLSchema,
   document: DocumentNode,
@@ -162,10 +205,18 @@ async function beforeExecution(
   variables: Record<string, unknown> | undefined,
   limits: GraphqlLimits,
   operations: GraphqlOperations,
+  cache: WeakMap<DocumentNode, DocumentFacts>,
 ): Promise<void> {
+  let facts = cache.get(document);
+  if (!facts) {
+    facts = factsOf(schema, document, limits.maxCost);
+    cache.set(document, facts);
+  }
   // Core's input hygiene, as REST applies it to every body: no control characters or lone
   // surrogates reach a validator or PostgreSQL, whether written in the document or a variable.
-  const unsafe = unsafeTextIn(document, variables);
+  const unsafe = variables
+    ? [...facts.unsafe, ...findUnsafeText(variables, 'variables')]
+    : facts.unsafe;
   if (unsafe.length) {
     throw graphqlRefusal(
       'Strings must not contain control characters or unpaired surrogates.',
@@ -178,7 +229,7 @@ async function beforeExecution(
       },
     );
   }
-  const cost = operationCost(schema, document, undefined, variables, limits.maxCost);
+  const cost = facts.cost ?? operationCost(schema, document, undefined, variables, limits.maxCost);
   if (cost > limits.maxCost) {
     throw graphqlRefusal(
       `Query cost exceeds the limit of ${limits.maxCost} (fields, times the page sizes asked for).`,
@@ -186,15 +237,8 @@ async function beforeExecution(
       { limit: 'cost', max: limits.maxCost },
     );
   }
-  for (const def of document.definitions) {
-    if (def.kind !== Kind.OPERATION_DEFINITION) continue;
-    await operations.run({
-      type: def.operation,
-      rootFields: def.selectionSet.selections.flatMap((s) =>
-        s.kind === Kind.FIELD ? [s.name.value] : [],
-      ),
-      context,
-    });
+  for (const op of facts.operations) {
+    await operations.run({ ...op, context });
   }
 }
 

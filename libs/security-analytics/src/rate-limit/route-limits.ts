@@ -18,7 +18,9 @@ import {
   Limiter,
   ProblemException,
   RateLimitService,
+  ROUTE_LIMIT_TWIN,
 } from '@nexus/core';
+import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { clientKey } from '../blocks/ip-ranges';
 import { RateLimitMetrics } from './rate-limit.metrics';
@@ -86,7 +88,8 @@ export function routeThrottlers(): ThrottlerOptions[] {
 
 /**
  * The request of an execution context: REST, or a GraphQL resolver's context (`{ req }`), so that
- * a GraphQL operation is counted per operation once GraphQL exists (the guard runs per resolver).
+ * GraphQL is counted per operation (the guard runs per root resolver: each aliased field and each
+ * operation of a batch counts once).
  */
 export function requestOf(ctx: ExecutionContext): Req {
   if (ctx.getType() === 'http') return ctx.switchToHttp().getRequest<Req>();
@@ -185,6 +188,17 @@ export class RouteLimitGuard extends ThrottlerGuard {
       detail: `Too many requests; try again in ${seconds} s.`,
       headers: { 'retry-after': String(seconds) },
     });
+  }
+
+  /**
+   * Throttler's key (route × limit × tracker), with the route taken from `@RouteLimitTwin` when
+   * the handler has one, so a GraphQL mutation counts on its REST twin's counter.
+   */
+  protected override generateKey(ctx: ExecutionContext, tracker: string, name: string): string {
+    const route =
+      (Reflect.getMetadata(ROUTE_LIMIT_TWIN, ctx.getHandler()) as string | undefined) ??
+      `${ctx.getClass().name}-${ctx.getHandler().name}`;
+    return createHash('sha256').update(`${route}-${name}-${tracker}`).digest('hex');
   }
 
   /** Notes which named limit is being checked (the exception's detail does not say). */

@@ -1,5 +1,7 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { fieldProblem, GraphqlContext, Public } from '@nexus/core';
+import { Throttle } from '@nestjs/throttler';
+import { fieldProblem, GraphqlContext, Public, RouteLimitTwin } from '@nexus/core';
+import { AuthController } from '../auth/auth.controller';
 import { ACCEPTED_MESSAGE, AuthService } from '../auth/auth.service';
 import {
   AcceptedModel,
@@ -10,7 +12,10 @@ import {
   VerifyEmailArgs,
 } from './users.graphql-types';
 
-/** The auth mutations: the same AuthService calls as `/api/v1/auth/*`. */
+/**
+ * The auth mutations: the same AuthService calls as `/api/v1/auth/*`, counted by the same route
+ * limits on the same counters as their REST twins (each alias and each operation of a batch).
+ */
 @Resolver()
 export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
@@ -19,6 +24,8 @@ export class AuthResolver {
     description:
       'Create an account and email a verification token. Same answer whether or not the email is registered.',
   })
+  @Throttle({ auth: {} })
+  @RouteLimitTwin(AuthController, 'register')
   @Public()
   async register(
     @Args('input') input: RegisterInput,
@@ -29,6 +36,8 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Confirm an email address with the emailed token' })
+  @Throttle({ auth: {} })
+  @RouteLimitTwin(AuthController, 'verifyEmail')
   @Public()
   async verifyEmail(@Args() args: VerifyEmailArgs): Promise<boolean> {
     await this.auth.verifyEmail(args.token);
@@ -42,6 +51,8 @@ export class AuthResolver {
       'Open a session (null with an error when refused). Failed attempts count towards the same lockout as REST login (per account and IP, and ' +
       'per IP), attempt by attempt, whether they come in aliases or batches.',
   })
+  @Throttle({ auth: {} })
+  @RouteLimitTwin(AuthController, 'login')
   @Public()
   login(@Args('input') input: LoginInput, @Context() ctx: GraphqlContext): Promise<TokenPairModel> {
     if (input.email !== undefined && input.username !== undefined) {

@@ -1,4 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Throttle } from '@nestjs/throttler';
 import { OptionalAuth } from '@nexus/core';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -27,12 +28,14 @@ export class UsersResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Follow a user (idempotent); answers the new state' })
+  @Throttle({ write: {} })
   async follow(@CurrentUser() user: AuthUser, @Args() args: UsernameArgs): Promise<boolean> {
     await this.follows.follow(user.id, await this.users.idOf(args.username));
     return true;
   }
 
   @Mutation(() => Boolean, { description: 'Unfollow a user (idempotent); answers the new state' })
+  @Throttle({ write: {} })
   async unfollow(@CurrentUser() user: AuthUser, @Args() args: UsernameArgs): Promise<boolean> {
     await this.follows.unfollow(user.id, await this.users.idOf(args.username));
     return false;
