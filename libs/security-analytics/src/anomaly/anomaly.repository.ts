@@ -89,15 +89,18 @@ export class AnomalyRepository {
     );
   }
 
-  /** Addresses with failed logins on at least `minAccounts` distinct accounts in the 10 minutes before `now`. */
-  credentialStuffing(now: Date, minAccounts: number): Promise<Candidate[]> {
+  /**
+   * Addresses with failed logins over at least `minIdentifiers` distinct submitted identifiers
+   * (existing accounts or not, by their keyed hash) in the 10 minutes before `now`.
+   */
+  credentialStuffing(now: Date, minIdentifiers: number): Promise<Candidate[]> {
     return this.candidates(
-      `SELECT host(ip) AS ip, count(DISTINCT user_id) AS hits, NULL AS detail
+      `SELECT host(ip) AS ip, count(DISTINCT identifier_hash) AS hits, NULL AS detail
          FROM security_login_events
-        WHERE NOT success AND user_id IS NOT NULL
+        WHERE NOT success AND identifier_hash IS NOT NULL
           AND at > $1::timestamptz - interval '10 minutes' AND at <= $1
-        GROUP BY ip HAVING count(DISTINCT user_id) >= $2`,
-      [now.toISOString(), minAccounts],
+        GROUP BY ip HAVING count(DISTINCT identifier_hash) >= $2`,
+      [now.toISOString(), minIdentifiers],
     );
   }
 

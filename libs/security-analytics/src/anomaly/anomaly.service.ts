@@ -60,7 +60,10 @@ export class AnomalyService {
     await run(
       'credential-stuffing',
       () => this.repository.credentialStuffing(now, a.stuffingAccounts),
-      (c) => ({ reason: `failed logins on ${c.hits} distinct accounts in 10 minutes`, score: 80 }),
+      (c) => ({
+        reason: `failed logins with ${c.hits} distinct identifiers in 10 minutes`,
+        score: 80,
+      }),
     );
     await run(
       'impossible-travel',

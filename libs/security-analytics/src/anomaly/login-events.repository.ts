@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { affectedCount } from '@nexus/core';
 import { DataSource } from 'typeorm';
+import { UnnestColumn, unnestRows } from '../db/unnest-rows';
 
 export interface LoginEventInput {
   eventId: string;
@@ -9,7 +10,18 @@ export interface LoginEventInput {
   ip: string;
   userId: string | null;
   success: boolean;
+  /** Keyed hash of the identifier submitted on a failed login (never the identifier itself). */
+  identifierHash?: string | null;
 }
+
+const LOGIN_COLUMNS: UnnestColumn<LoginEventInput>[] = [
+  { name: 'event_id', type: 'uuid', value: (e) => e.eventId },
+  { name: 'at', type: 'timestamptz', value: (e) => e.at.toISOString() },
+  { name: 'ip', type: 'inet', value: (e) => e.ip },
+  { name: 'user_id', type: 'uuid', value: (e) => e.userId },
+  { name: 'success', type: 'bool', value: (e) => e.success },
+  { name: 'identifier_hash', type: 'text', value: (e) => e.identifierHash ?? null },
+];
 
 /** Every write of `security_login_events` (the rules read it in AnomalyRepository). */
 @Injectable()
@@ -19,17 +31,11 @@ export class LoginEventsRepository {
   /** Inserts events; one already recorded (same event id) is skipped. */
   async insert(events: LoginEventInput[]): Promise<void> {
     if (!events.length) return;
+    const u = unnestRows(events, LOGIN_COLUMNS);
     await this.dataSource.query(
-      `INSERT INTO security_login_events (event_id, at, ip, user_id, success)
-       SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::inet[], $4::uuid[], $5::bool[])
+      `INSERT INTO security_login_events (${u.columns}) ${u.select}
        ON CONFLICT (event_id) DO NOTHING`,
-      [
-        events.map((e) => e.eventId),
-        events.map((e) => e.at.toISOString()),
-        events.map((e) => e.ip),
-        events.map((e) => e.userId),
-        events.map((e) => e.success),
-      ],
+      u.params,
     );
   }
 

@@ -2,40 +2,39 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { affectedCount } from '@nexus/core';
 import { DataSource, EntityManager } from 'typeorm';
+import { UnnestColumn, unnestRows } from '../db/unnest-rows';
 import { RollupIncrement } from './rollups';
+
+const ROLLUP_COLUMNS: UnnestColumn<RollupIncrement>[] = [
+  { name: 'minute', type: 'timestamptz', value: (r) => new Date(r.minute).toISOString() },
+  { name: 'ip', type: 'inet', value: (r) => r.ip },
+  { name: 'route', type: 'text', value: (r) => r.route },
+  { name: 'status_class', type: 'smallint', value: (r) => r.statusClass },
+  { name: 'requests', type: 'int', value: (r) => r.requests },
+  { name: 'probe_hits', type: 'int', value: (r) => r.probeHits },
+  { name: 'blocked', type: 'int', value: (r) => r.blocked },
+  { name: 'limited', type: 'int', value: (r) => r.limited },
+  { name: 'latency_ms_sum', type: 'float8', value: (r) => r.latencyMsSum },
+];
 
 /** Writes of `request_log_rollups` (the reads are the analytics and anomaly repositories'). */
 @Injectable()
 export class RollupsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Adds a batch's increments, one statement (`unnest` + upsert), rows in key order. */
+  /** Adds a batch's increments, one statement (`unnestRows` + upsert), rows in key order. */
   async add(increments: RollupIncrement[], em?: EntityManager): Promise<void> {
     if (!increments.length) return;
-    const cols: unknown[][] = Array.from({ length: 9 }, () => new Array(increments.length));
-    increments.forEach((r, i) => {
-      cols[0][i] = new Date(r.minute).toISOString();
-      cols[1][i] = r.ip;
-      cols[2][i] = r.route;
-      cols[3][i] = r.statusClass;
-      cols[4][i] = r.requests;
-      cols[5][i] = r.probeHits;
-      cols[6][i] = r.blocked;
-      cols[7][i] = r.limited;
-      cols[8][i] = r.latencyMsSum;
-    });
+    const u = unnestRows(increments, ROLLUP_COLUMNS);
     await (em ?? this.dataSource).query(
-      `INSERT INTO request_log_rollups AS r
-         (minute, ip, route, status_class, requests, probe_hits, blocked, limited, latency_ms_sum)
-       SELECT * FROM unnest($1::timestamptz[], $2::inet[], $3::text[], $4::smallint[], $5::int[],
-                            $6::int[], $7::int[], $8::int[], $9::float8[])
+      `INSERT INTO request_log_rollups AS r (${u.columns}) ${u.select}
        ON CONFLICT (minute, ip, route, status_class) DO UPDATE SET
          requests = r.requests + EXCLUDED.requests,
          probe_hits = r.probe_hits + EXCLUDED.probe_hits,
          blocked = r.blocked + EXCLUDED.blocked,
          limited = r.limited + EXCLUDED.limited,
          latency_ms_sum = r.latency_ms_sum + EXCLUDED.latency_ms_sum`,
-      cols,
+      u.params,
     );
   }
 
