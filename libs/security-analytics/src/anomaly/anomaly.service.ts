@@ -72,8 +72,9 @@ export class AnomalyService {
     );
 
     const flagged: Finding[] = [];
-    for (const f of findings) {
-      const previous = await this.repository.upsertFinding(f, now);
+    const previousSeen = await this.repository.upsertFindings(findings, now);
+    for (const [i, f] of findings.entries()) {
+      const previous = previousSeen[i];
       if (!previous || now.getTime() - new Date(previous).getTime() > EPISODE_GAP_MS) {
         flagged.push(f);
         await this.events.emit(
