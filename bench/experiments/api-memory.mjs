@@ -2,12 +2,12 @@
 // The api process in full mode under load: peak RSS (issue 9: < 250 MB, which is why the api does
 // not load the geo database) and the request log's accounting (rows written == requests served,
 // none dropped). Starts the built api (RUN_WORKERS=false, as deployed next to a worker) on a fresh
-// database and Redis prefix, runs autocannon phases against it — the cached article read, the
+// database and Redis prefix, runs autocannon phases (a fixed number of requests each) against it — the cached article read, the
 // article list, unmatched paths (each a distinct rollup key) — sampling /proc/<pid>/status every
 // 100 ms, then waits until the log is written and compares. Needs dist/ (npm run build), local
 // PostgreSQL and Redis.
 //
-//   node bench/experiments/api-memory.mjs [--duration 20] [--connections 50]
+//   node bench/experiments/api-memory.mjs [--requests 20000] [--connections 50]
 //        [--database postgres://postgres@127.0.0.1:5432/postgres] [--redis redis://127.0.0.1:6379]
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -17,7 +17,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createFullModeResources } from '../lib/full-mode.mjs';
-import { runLoad } from '../lib/load.mjs';
+import autocannon from 'autocannon';
 import { HOST, freePort, startNode, waitForHttp } from '../lib/processes.mjs';
 
 const ROOT = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
@@ -25,7 +25,8 @@ const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i === -1 ? fallback : process.argv[i + 1];
 };
-const DURATION = Number(arg('duration', 20));
+const AMOUNT = Number(arg('requests', 20_000));
+const METRICS_TOKEN = randomBytes(24).toString('hex');
 const CONNECTIONS = Number(arg('connections', 50));
 const load = () =>
   loadavg()
@@ -62,6 +63,7 @@ const api = startNode({
     RATE_LIMIT_PER_USER: '1000000000',
     RATE_LIMIT_ROUTES: 'false',
     RUN_WORKERS: 'false',
+    METRICS_TOKEN,
     ...resources.env,
   },
   cwd: ROOT,
@@ -80,9 +82,14 @@ try {
   await waitForHttp(api, `http://${HOST}:${port}/health/ready`, 180_000);
   await db.connect();
   const base = `http://${HOST}:${port}`;
-  const list = await (await fetch(`${base}/api/v1/articles?limit=1`)).json();
-  const slug = list.items?.[0]?.slug;
-  if (!slug) throw new Error('no published article (demo data not seeded?)');
+  // The demo data is seeded after the api is ready: poll for it (bounded).
+  let slug;
+  for (const deadline = Date.now() + 90_000; !slug && Date.now() < deadline;) {
+    const list = await (await fetch(`${base}/api/v1/articles?limit=1`)).json();
+    slug = list.items?.[0]?.slug;
+    if (!slug) await sleep(500);
+  }
+  if (!slug) throw new Error('no published article after 90 s (demo data not seeded?)');
   await sleep(1500); // the request log's timer writes what the set-up requests left
   const rows = async () =>
     Number((await db.query('SELECT count(*) AS n FROM request_log')).rows[0].n);
@@ -106,10 +113,18 @@ try {
     ],
   ];
   for (const [label, request] of phases) {
-    const r = await runLoad({ port, request, duration: DURATION, connections: CONNECTIONS });
-    served += r.requests;
+    // A fixed number of requests (not a duration), so that every request sent is one answered.
+    const r = await autocannon({
+      url: `${base}${request.path}`,
+      connections: CONNECTIONS,
+      amount: AMOUNT,
+      timeout: 10,
+      requests: request.requests,
+    });
+    const answered = Object.values(r.statusCodeStats ?? {}).reduce((n, v) => n + v.count, 0);
+    served += answered;
     process.stdout.write(
-      `${label.padEnd(16)} ${r.rps} req/s, ${r.requests} requests (errors ${r.errors}, timeouts ${r.timeouts}); ` +
+      `${label.padEnd(16)} ${Math.round(r.requests.average)} req/s, ${answered} answered (errors ${r.errors}, timeouts ${r.timeouts}); ` +
         `peak RSS so far ${peak.toFixed(0)} MB, now ${rssMb(api.child.pid).toFixed(0)} MB; load ${load()}\n`,
     );
   }
@@ -120,7 +135,9 @@ try {
     await sleep(250);
     written = await rows();
   }
-  const metrics = await (await fetch(`${base}/metrics`)).text();
+  const metrics = await (
+    await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+  ).text();
   const metric = (name) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(metrics)?.[1] ?? NaN);
   process.stdout.write(
     `peak RSS ${peak.toFixed(0)} MB (target < 250 MB)\n` +
