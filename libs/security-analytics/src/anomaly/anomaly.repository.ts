@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { returnedRows } from '@nexus/core';
 import { DataSource } from 'typeorm';
-import { UnnestColumn, unnestRows } from '../db/unnest-rows';
+import { unnestRows } from '../db/unnest-rows';
 
 /** An address a rule matched, with its evidence. */
 export interface Candidate {
@@ -30,14 +30,6 @@ export interface Finding {
   score: number;
   hits: number;
 }
-
-const FINDING_COLUMNS: UnnestColumn<Finding>[] = [
-  { name: 'ip', type: 'inet', value: (f) => f.ip },
-  { name: 'rule', type: 'text', value: (f) => f.rule },
-  { name: 'reason', type: 'text', value: (f) => f.reason },
-  { name: 'score', type: 'int', value: (f) => f.score },
-  { name: 'hits', type: 'int', value: (f) => f.hits },
-];
 
 /** LIKE pattern matching a path and everything under it. */
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -157,9 +149,10 @@ export class AnomalyRepository {
    * returns, per finding in the same order, the previous `last_seen` of its address and rule
    * (null when new). A scan has at most one finding per address and rule.
    */
-  async upsertFindings(findings: Finding[], now: Date): Promise<(Date | null)[]> {
+  async upsertFindings(findings: Finding[], at: Date): Promise<(Date | null)[]> {
     if (!findings.length) return [];
-    const u = unnestRows(findings, FINDING_COLUMNS);
+    const u = unnestRows(findings, 'ip inet, rule text, reason text, score int, hits int');
+    const atParam = u.params.length + 1;
     const rows = returnedRows<{ ip: string; rule: string; previous: Date | null }>(
       await this.dataSource.query(
         `WITH input AS (${u.select} AS t(${u.columns})),
@@ -168,8 +161,7 @@ export class AnomalyRepository {
              JOIN input i ON i.ip = s.ip AND i.rule = s.rule
          ), up AS (
            INSERT INTO suspicious_ips AS s (ip, rule, reason, score, hits, first_seen, last_seen)
-           SELECT ip, rule, reason, score, hits, $${FINDING_COLUMNS.length + 1}::timestamptz,
-                  $${FINDING_COLUMNS.length + 1}::timestamptz
+           SELECT ip, rule, reason, score, hits, $${atParam}::timestamptz, $${atParam}::timestamptz
              FROM input ORDER BY ip, rule
            ON CONFLICT (ip, rule) DO UPDATE SET reason = EXCLUDED.reason,
              score = greatest(s.score, EXCLUDED.score), hits = EXCLUDED.hits,
@@ -178,7 +170,7 @@ export class AnomalyRepository {
          )
          SELECT host(up.ip) AS ip, up.rule, prev.last_seen AS previous
            FROM up LEFT JOIN prev ON prev.ip = up.ip AND prev.rule = up.rule`,
-        [...u.params, now.toISOString()],
+        [...u.params, at.toISOString()],
       ),
     );
     const previous = new Map(rows.map((r) => [`${r.ip} ${r.rule}`, r.previous ?? null]));

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { affectedCount } from '@nexus/core';
 import { DataSource } from 'typeorm';
-import { UnnestColumn, unnestRows } from '../db/unnest-rows';
+import { unnestRows } from '../db/unnest-rows';
 
 export interface LoginEventInput {
   eventId: string;
@@ -14,15 +14,6 @@ export interface LoginEventInput {
   identifierHash?: string | null;
 }
 
-const LOGIN_COLUMNS: UnnestColumn<LoginEventInput>[] = [
-  { name: 'event_id', type: 'uuid', value: (e) => e.eventId },
-  { name: 'at', type: 'timestamptz', value: (e) => e.at.toISOString() },
-  { name: 'ip', type: 'inet', value: (e) => e.ip },
-  { name: 'user_id', type: 'uuid', value: (e) => e.userId },
-  { name: 'success', type: 'bool', value: (e) => e.success },
-  { name: 'identifier_hash', type: 'text', value: (e) => e.identifierHash ?? null },
-];
-
 /** Every write of `security_login_events` (the rules read it in AnomalyRepository). */
 @Injectable()
 export class LoginEventsRepository {
@@ -31,7 +22,10 @@ export class LoginEventsRepository {
   /** Inserts events; one already recorded (same event id) is skipped. */
   async insert(events: LoginEventInput[]): Promise<void> {
     if (!events.length) return;
-    const u = unnestRows(events, LOGIN_COLUMNS);
+    const u = unnestRows(
+      events,
+      'event_id uuid, at timestamptz, ip inet, user_id uuid, success bool, identifier_hash text',
+    );
     await this.dataSource.query(
       `INSERT INTO security_login_events (${u.columns}) ${u.select}
        ON CONFLICT (event_id) DO NOTHING`,

@@ -2,23 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { returnedRows } from '@nexus/core';
 import { DataSource } from 'typeorm';
-import { UnnestColumn, unnestRows } from '../db/unnest-rows';
+import { unnestRows } from '../db/unnest-rows';
 import { GeoInfo } from './geo-lookup';
 
 export interface IpGeoRow extends GeoInfo {
   ip: string;
   lookedUpAt: Date;
 }
-
-const GEO_COLUMNS: UnnestColumn<GeoInfo & { ip: string }>[] = [
-  { name: 'ip', type: 'inet', value: (r) => r.ip },
-  { name: 'country', type: 'text', value: (r) => r.country },
-  { name: 'region', type: 'text', value: (r) => r.region },
-  { name: 'city', type: 'text', value: (r) => r.city },
-  { name: 'lat', type: 'float8', value: (r) => r.lat },
-  { name: 'lon', type: 'float8', value: (r) => r.lon },
-  { name: 'accuracy_km', type: 'int', value: (r) => r.accuracyKm },
-];
 
 /** Every statement on `ip_geo`. */
 @Injectable()
@@ -47,7 +37,10 @@ export class IpGeoRepository {
 
   async upsert(rows: (GeoInfo & { ip: string })[]): Promise<void> {
     if (!rows.length) return;
-    const u = unnestRows(rows, GEO_COLUMNS);
+    const u = unnestRows(
+      rows,
+      'ip inet, country text, region text, city text, lat float8, lon float8, accuracy_km int',
+    );
     await this.dataSource.query(
       `INSERT INTO ip_geo (${u.columns}) ${u.select}
        ON CONFLICT (ip) DO UPDATE SET country = EXCLUDED.country, region = EXCLUDED.region,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { affectedCount, returnedRows } from '@nexus/core';
 import { DataSource, EntityManager } from 'typeorm';
-import { UnnestColumn, unnestRows } from '../db/unnest-rows';
+import { unnestRows } from '../db/unnest-rows';
 import { RequestLogEntry } from './request-log.types';
 
 export interface RequestLogRow {
@@ -22,20 +22,6 @@ export interface RequestLogRow {
 /** Shown for requests no route matched (the rollups key them by path instead). */
 export const UNMATCHED_ROUTE = '(unmatched)';
 
-const LOG_COLUMNS: UnnestColumn<RequestLogEntry>[] = [
-  { name: 'at', type: 'timestamptz', value: (e) => new Date(e.at).toISOString() },
-  { name: 'ip', type: 'inet', value: (e) => e.ip },
-  { name: 'method', type: 'text', value: (e) => e.method },
-  { name: 'route', type: 'text', value: (e) => e.route ?? UNMATCHED_ROUTE },
-  { name: 'path', type: 'text', value: (e) => e.path },
-  { name: 'status', type: 'smallint', value: (e) => e.status },
-  { name: 'latency_ms', type: 'real', value: (e) => e.latencyMs },
-  { name: 'user_id', type: 'uuid', value: (e) => e.userId },
-  { name: 'user_agent', type: 'text', value: (e) => e.userAgent },
-  { name: 'request_id', type: 'text', value: (e) => e.requestId },
-  { name: 'outcome', type: 'text', value: (e) => e.outcome },
-];
-
 /** Every statement on `request_log`. */
 @Injectable()
 export class RequestLogRepository {
@@ -43,7 +29,11 @@ export class RequestLogRepository {
 
   /** One statement per batch whatever its size (`unnestRows`). */
   async insertBatch(entries: RequestLogEntry[], em?: EntityManager): Promise<void> {
-    const u = unnestRows(entries, LOG_COLUMNS);
+    const u = unnestRows(
+      entries,
+      'at timestamptz, ip inet, method text, route text, path text, status smallint, latency_ms real, user_id uuid, user_agent text, request_id text, outcome text',
+      { route: (e) => e.route ?? UNMATCHED_ROUTE },
+    );
     await (em ?? this.dataSource).query(
       `INSERT INTO request_log (${u.columns}) ${u.select}`,
       u.params,

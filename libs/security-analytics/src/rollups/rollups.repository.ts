@@ -2,20 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { affectedCount } from '@nexus/core';
 import { DataSource, EntityManager } from 'typeorm';
-import { UnnestColumn, unnestRows } from '../db/unnest-rows';
+import { unnestRows } from '../db/unnest-rows';
 import { RollupIncrement } from './rollups';
-
-const ROLLUP_COLUMNS: UnnestColumn<RollupIncrement>[] = [
-  { name: 'minute', type: 'timestamptz', value: (r) => new Date(r.minute).toISOString() },
-  { name: 'ip', type: 'inet', value: (r) => r.ip },
-  { name: 'route', type: 'text', value: (r) => r.route },
-  { name: 'status_class', type: 'smallint', value: (r) => r.statusClass },
-  { name: 'requests', type: 'int', value: (r) => r.requests },
-  { name: 'probe_hits', type: 'int', value: (r) => r.probeHits },
-  { name: 'blocked', type: 'int', value: (r) => r.blocked },
-  { name: 'limited', type: 'int', value: (r) => r.limited },
-  { name: 'latency_ms_sum', type: 'float8', value: (r) => r.latencyMsSum },
-];
 
 /** Writes of `request_log_rollups` (the reads are the analytics and anomaly repositories'). */
 @Injectable()
@@ -25,7 +13,10 @@ export class RollupsRepository {
   /** Adds a batch's increments, one statement (`unnestRows` + upsert), rows in key order. */
   async add(increments: RollupIncrement[], em?: EntityManager): Promise<void> {
     if (!increments.length) return;
-    const u = unnestRows(increments, ROLLUP_COLUMNS);
+    const u = unnestRows(
+      increments,
+      'minute timestamptz, ip inet, route text, status_class smallint, requests int, probe_hits int, blocked int, limited int, latency_ms_sum float8',
+    );
     await (em ?? this.dataSource).query(
       `INSERT INTO request_log_rollups AS r (${u.columns}) ${u.select}
        ON CONFLICT (minute, ip, route, status_class) DO UPDATE SET
