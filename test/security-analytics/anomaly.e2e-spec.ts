@@ -1,4 +1,5 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import { DataSource } from 'typeorm';
 import { AnomalyService, IpFlaggedEvent, SecurityEvents } from '@nexus/security-analytics';
 import { randomUUID } from 'node:crypto';
 import { LoginEventsRepository } from '../../libs/security-analytics/src/anomaly/login-events.repository';
@@ -66,20 +67,26 @@ describe.each(testModes())('anomaly rules (%s)', (mode) => {
     increments.push(rollup('198.18.3.2', 12, '/p9', 404));
     await t.app.get(RollupsRepository).add(increments.sort((a, b) => a.minute - b.minute));
 
-    // credential-stuffing: failed logins on 5 distinct accounts (flagged) vs 4 accounts tried 5 times each.
+    // credential-stuffing: failed logins with 5 distinct submitted identifiers (flagged) vs 4
+    // identifiers tried 5 times each (quiet). Accounts need not exist: no user id here at all.
     const logins = t.app.get(LoginEventsRepository);
-    const failed = (ip: string, userId: string, minutesAgo: number) => ({
+    const failed = (ip: string, identifierHash: string, minutesAgo: number) => ({
       eventId: randomUUID(),
       at: new Date(NOW.getTime() - minutesAgo * MIN),
       ip,
-      userId,
+      userId: null,
       success: false,
+      identifierHash,
     });
-    const accounts = Array.from({ length: 5 }, () => randomUUID());
-    await logins.insert(accounts.map((u, i) => failed('198.18.4.1', u, i)));
+    const identifiers = ['h1', 'h2', 'h3', 'h4', 'h5'];
+    await logins.insert(identifiers.map((h, i) => failed('198.18.4.1', h, i)));
     await logins.insert(
-      accounts.slice(0, 4).flatMap((u) => [0, 1, 2, 3, 4].map((i) => failed('198.18.4.2', u, i))),
+      identifiers
+        .slice(0, 4)
+        .flatMap((h) => [0, 1, 2, 3, 4].map((i) => failed('198.18.4.2', h, i))),
     );
+    // ...and a fifth identifier older than the window does not count.
+    await logins.insert([failed('198.18.4.2', 'h5', 11)]);
 
     // impossible-travel: Paris then Sydney 30 minutes later (flagged: Sydney's address); Paris then
     // Berlin two hours later (~880 km, 440 km/h: quiet).
@@ -154,5 +161,53 @@ describe.each(testModes())('anomaly rules (%s)', (mode) => {
     expect(flagged.length - before).toBe(again.flagged.length);
     const res = await t.app.get(AnomalyRepository).list(100, null);
     expect(res.map((r) => `${r.rule} ${r.ip}`)).toContain('probing 198.18.3.1');
+  });
+});
+
+/**
+ * Credential stuffing through the real login route: failed logins on unknown emails are
+ * recorded with a keyed hash of the identifier (never the email), and the rule fires at the
+ * fifth distinct identifier from one address, not at the fourth.
+ */
+describe.each(testModes())('credential stuffing from real logins (%s)', (mode) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(mode, { env: { RUN_WORKERS: 'false' } });
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  const attempt = (i: number, remoteAddress: string) =>
+    t.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress,
+      payload: { email: `Stuffed${i}@Example.test`, password: 'wrong-password-123' },
+    });
+  const stuffingIps = async () =>
+    (await t.app.get(AnomalyService).scan(new Date())).findings
+      .filter((f) => f.rule === 'credential-stuffing')
+      .map((f) => f.ip);
+
+  it('stays quiet at 4 distinct identifiers and fires at 5, without storing them in clear', async () => {
+    // The same identifier again (any case) is one identifier.
+    for (const i of [1, 2, 3, 4, 4]) expect((await attempt(i, '198.18.9.1')).statusCode).toBe(401);
+    expect(await stuffingIps()).not.toContain('198.18.9.1');
+    expect((await attempt(5, '198.18.9.1')).statusCode).toBe(401);
+    expect(await stuffingIps()).toContain('198.18.9.1');
+
+    const rows: { identifier_hash: string | null; user_id: string | null }[] = await t.app
+      .get(DataSource)
+      .query(`SELECT identifier_hash, user_id FROM security_login_events WHERE ip = '198.18.9.1'`);
+    expect(rows).toHaveLength(6);
+    expect(new Set(rows.map((r) => r.identifier_hash)).size).toBe(5);
+    for (const r of rows) {
+      expect(r.user_id).toBeNull();
+      expect(r.identifier_hash).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    }
+    const table = JSON.stringify(
+      await t.app.get(DataSource).query(`SELECT * FROM security_login_events`),
+    ).toLowerCase();
+    expect(table).not.toContain('stuffed');
+    expect(table).not.toContain('example.test');
   });
 });

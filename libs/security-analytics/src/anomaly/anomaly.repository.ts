@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { returnedRows } from '@nexus/core';
 import { DataSource } from 'typeorm';
+import { unnestRows } from '../db/unnest-rows';
 
 /** An address a rule matched, with its evidence. */
 export interface Candidate {
@@ -89,15 +90,18 @@ export class AnomalyRepository {
     );
   }
 
-  /** Addresses with failed logins on at least `minAccounts` distinct accounts in the 10 minutes before `now`. */
-  credentialStuffing(now: Date, minAccounts: number): Promise<Candidate[]> {
+  /**
+   * Addresses with failed logins over at least `minIdentifiers` distinct submitted identifiers
+   * (existing accounts or not, by their keyed hash) in the 10 minutes before `now`.
+   */
+  credentialStuffing(now: Date, minIdentifiers: number): Promise<Candidate[]> {
     return this.candidates(
-      `SELECT host(ip) AS ip, count(DISTINCT user_id) AS hits, NULL AS detail
+      `SELECT host(ip) AS ip, count(DISTINCT identifier_hash) AS hits, NULL AS detail
          FROM security_login_events
-        WHERE NOT success AND user_id IS NOT NULL
+        WHERE NOT success AND identifier_hash IS NOT NULL
           AND at > $1::timestamptz - interval '10 minutes' AND at <= $1
-        GROUP BY ip HAVING count(DISTINCT user_id) >= $2`,
-      [now.toISOString(), minAccounts],
+        GROUP BY ip HAVING count(DISTINCT identifier_hash) >= $2`,
+      [now.toISOString(), minIdentifiers],
     );
   }
 
@@ -105,52 +109,73 @@ export class AnomalyRepository {
    * Logins of one account, in the day before `now`, from a place farther from the previous
    * login's than `maxKmh` allows in the time between (great-circle distance between the located
    * addresses; under 100 km is within the databases' accuracy and ignored). The later address is
-   * the candidate.
+   * the candidate. The logins are ordered per account on narrow rows (address and time), and
+   * only the legs that change address are joined to their coordinates: most logins repeat the
+   * previous address.
    */
   impossibleTravel(now: Date, maxKmh: number): Promise<Candidate[]> {
     return this.candidates(
-      `WITH logins AS (
-         SELECT e.user_id, e.at, e.ip, g.lat, g.lon, g.city, g.country,
-                lag(e.at) OVER w AS prev_at, lag(g.lat) OVER w AS prev_lat,
-                lag(g.lon) OVER w AS prev_lon, lag(coalesce(g.city, g.country)) OVER w AS prev_place
-           FROM security_login_events e JOIN ip_geo g ON g.ip = e.ip AND g.lat IS NOT NULL
+      `WITH legs AS (
+         SELECT e.ip, e.at, lag(e.ip) OVER w AS prev_ip, lag(e.at) OVER w AS prev_at
+           FROM security_login_events e
           WHERE e.success AND e.at > $1::timestamptz - interval '1 day' AND e.at <= $1
+            AND EXISTS (SELECT 1 FROM ip_geo g WHERE g.ip = e.ip AND g.lat IS NOT NULL)
           WINDOW w AS (PARTITION BY e.user_id ORDER BY e.at)
-       ), legs AS (
-         SELECT ip, coalesce(city, country) AS place, prev_place,
+       ), moves AS (
+         SELECT l.ip, coalesce(g.city, g.country) AS place, coalesce(p.city, p.country) AS prev_place,
                 2 * 6371 * asin(sqrt(
-                  power(sin(radians(lat - prev_lat) / 2), 2) +
-                  cos(radians(prev_lat)) * cos(radians(lat)) *
-                  power(sin(radians(lon - prev_lon) / 2), 2))) AS km,
-                greatest(extract(epoch FROM at - prev_at), 1) / 3600.0 AS hours
-           FROM logins WHERE prev_at IS NOT NULL
+                  power(sin(radians(g.lat - p.lat) / 2), 2) +
+                  cos(radians(p.lat)) * cos(radians(g.lat)) *
+                  power(sin(radians(g.lon - p.lon) / 2), 2))) AS km,
+                greatest(extract(epoch FROM l.at - l.prev_at), 1) / 3600.0 AS hours
+           FROM legs l JOIN ip_geo g ON g.ip = l.ip JOIN ip_geo p ON p.ip = l.prev_ip
+          WHERE l.prev_ip <> l.ip
        )
        SELECT host(ip) AS ip, max(round(km / hours))::int AS hits,
               string_agg(DISTINCT prev_place || ' → ' || place || ' (' || round(km) || ' km)', ', ') AS detail
-         FROM legs WHERE km >= 100 AND km / hours > $2
+         FROM moves WHERE km >= 100 AND km / hours > $2
         GROUP BY ip`,
       [now.toISOString(), maxKmh],
     );
   }
 
-  /**
-   * Records a finding; returns the previous `last_seen` of that address and rule (null when the
-   * finding is new), from which the caller tells a new episode from a continuing one.
-   */
+  /** Records one finding; returns the previous `last_seen` of its address and rule (or null). */
   async upsertFinding(f: Finding, now: Date): Promise<Date | null> {
-    const rows = returnedRows<{ previous: Date | null }>(
+    return (await this.upsertFindings([f], now))[0];
+  }
+
+  /**
+   * Records the findings of one scan in one statement (an attack wave can bring thousands);
+   * returns, per finding in the same order, the previous `last_seen` of its address and rule
+   * (null when new). A scan has at most one finding per address and rule.
+   */
+  async upsertFindings(findings: Finding[], at: Date): Promise<(Date | null)[]> {
+    if (!findings.length) return [];
+    const u = unnestRows(findings, 'ip inet, rule text, reason text, score int, hits int');
+    const atParam = u.params.length + 1;
+    const rows = returnedRows<{ ip: string; rule: string; previous: Date | null }>(
       await this.dataSource.query(
-        `WITH prev AS (SELECT last_seen FROM suspicious_ips WHERE ip = $1::inet AND rule = $2)
-         INSERT INTO suspicious_ips AS s (ip, rule, reason, score, hits, first_seen, last_seen)
-         VALUES ($1, $2, $3, $4, $5, $6, $6)
-         ON CONFLICT (ip, rule) DO UPDATE SET reason = EXCLUDED.reason,
-           score = greatest(s.score, EXCLUDED.score), hits = EXCLUDED.hits,
-           last_seen = greatest(s.last_seen, EXCLUDED.last_seen)
-         RETURNING (SELECT last_seen FROM prev) AS previous`,
-        [f.ip, f.rule, f.reason, f.score, f.hits, now.toISOString()],
+        `WITH input AS (${u.select} AS t(${u.columns})),
+         prev AS (
+           SELECT s.ip, s.rule, s.last_seen FROM suspicious_ips s
+             JOIN input i ON i.ip = s.ip AND i.rule = s.rule
+         ), up AS (
+           INSERT INTO suspicious_ips AS s (ip, rule, reason, score, hits, first_seen, last_seen)
+           SELECT ip, rule, reason, score, hits, $${atParam}::timestamptz, $${atParam}::timestamptz
+             FROM input ORDER BY ip, rule
+           ON CONFLICT (ip, rule) DO UPDATE SET reason = EXCLUDED.reason,
+             score = greatest(s.score, EXCLUDED.score), hits = EXCLUDED.hits,
+             last_seen = greatest(s.last_seen, EXCLUDED.last_seen)
+           RETURNING s.ip, s.rule
+         )
+         SELECT host(up.ip) AS ip, up.rule, prev.last_seen AS previous
+           FROM up LEFT JOIN prev ON prev.ip = up.ip AND prev.rule = up.rule`,
+        [...u.params, at.toISOString()],
       ),
     );
-    return rows[0]?.previous ?? null;
+    const previous = new Map(rows.map((r) => [`${r.ip} ${r.rule}`, r.previous ?? null]));
+    // The candidates' addresses come from host(ip), so they read as host(up.ip) does.
+    return findings.map((f) => previous.get(`${f.ip} ${f.rule}`) ?? null);
   }
 
   async list(limit: number, since: Date | null): Promise<SuspiciousIpRow[]> {

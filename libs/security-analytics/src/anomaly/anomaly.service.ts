@@ -60,7 +60,10 @@ export class AnomalyService {
     await run(
       'credential-stuffing',
       () => this.repository.credentialStuffing(now, a.stuffingAccounts),
-      (c) => ({ reason: `failed logins on ${c.hits} distinct accounts in 10 minutes`, score: 80 }),
+      (c) => ({
+        reason: `failed logins with ${c.hits} distinct identifiers in 10 minutes`,
+        score: 80,
+      }),
     );
     await run(
       'impossible-travel',
@@ -69,8 +72,9 @@ export class AnomalyService {
     );
 
     const flagged: Finding[] = [];
-    for (const f of findings) {
-      const previous = await this.repository.upsertFinding(f, now);
+    const previousSeen = await this.repository.upsertFindings(findings, now);
+    for (const [i, f] of findings.entries()) {
+      const previous = previousSeen[i];
       if (!previous || now.getTime() - new Date(previous).getTime() > EPISODE_GAP_MS) {
         flagged.push(f);
         await this.events.emit(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { affectedCount } from '@nexus/core';
 import { DataSource } from 'typeorm';
+import { unnestRows } from '../db/unnest-rows';
 
 export interface LoginEventInput {
   eventId: string;
@@ -9,6 +10,8 @@ export interface LoginEventInput {
   ip: string;
   userId: string | null;
   success: boolean;
+  /** Keyed hash of the identifier submitted on a failed login (never the identifier itself). */
+  identifierHash?: string | null;
 }
 
 /** Every write of `security_login_events` (the rules read it in AnomalyRepository). */
@@ -19,17 +22,14 @@ export class LoginEventsRepository {
   /** Inserts events; one already recorded (same event id) is skipped. */
   async insert(events: LoginEventInput[]): Promise<void> {
     if (!events.length) return;
+    const u = unnestRows(
+      events,
+      'event_id uuid, at timestamptz, ip inet, user_id uuid, success bool, identifier_hash text',
+    );
     await this.dataSource.query(
-      `INSERT INTO security_login_events (event_id, at, ip, user_id, success)
-       SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::inet[], $4::uuid[], $5::bool[])
+      `INSERT INTO security_login_events (${u.columns}) ${u.select}
        ON CONFLICT (event_id) DO NOTHING`,
-      [
-        events.map((e) => e.eventId),
-        events.map((e) => e.at.toISOString()),
-        events.map((e) => e.ip),
-        events.map((e) => e.userId),
-        events.map((e) => e.success),
-      ],
+      u.params,
     );
   }
 

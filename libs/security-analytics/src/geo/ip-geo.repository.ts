@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { returnedRows } from '@nexus/core';
 import { DataSource } from 'typeorm';
+import { unnestRows } from '../db/unnest-rows';
 import { GeoInfo } from './geo-lookup';
 
 export interface IpGeoRow extends GeoInfo {
@@ -36,24 +37,16 @@ export class IpGeoRepository {
 
   async upsert(rows: (GeoInfo & { ip: string })[]): Promise<void> {
     if (!rows.length) return;
-    const cols: unknown[][] = Array.from({ length: 7 }, () => new Array(rows.length));
-    rows.forEach((r, i) => {
-      cols[0][i] = r.ip;
-      cols[1][i] = r.country;
-      cols[2][i] = r.region;
-      cols[3][i] = r.city;
-      cols[4][i] = r.lat;
-      cols[5][i] = r.lon;
-      cols[6][i] = r.accuracyKm;
-    });
+    const u = unnestRows(
+      rows,
+      'ip inet, country text, region text, city text, lat float8, lon float8, accuracy_km int',
+    );
     await this.dataSource.query(
-      `INSERT INTO ip_geo (ip, country, region, city, lat, lon, accuracy_km)
-       SELECT * FROM unnest($1::inet[], $2::text[], $3::text[], $4::text[], $5::float8[],
-                            $6::float8[], $7::int[])
+      `INSERT INTO ip_geo (${u.columns}) ${u.select}
        ON CONFLICT (ip) DO UPDATE SET country = EXCLUDED.country, region = EXCLUDED.region,
          city = EXCLUDED.city, lat = EXCLUDED.lat, lon = EXCLUDED.lon,
          accuracy_km = EXCLUDED.accuracy_km, looked_up_at = now()`,
-      cols,
+      u.params,
     );
   }
 

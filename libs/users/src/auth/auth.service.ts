@@ -231,13 +231,14 @@ export class AuthService {
 
   async login(identifier: string, password: string, meta: SessionMeta): Promise<TokenPair> {
     const account = await this.users.findForLogin(identifier);
-    const accountKey = account?.id ?? identifier.trim().toLowerCase();
+    const submitted = identifier.trim().toLowerCase();
+    const accountKey = account?.id ?? submitted;
     try {
       await this.protection.assertAllowed(accountKey, meta.ip);
     } catch (e) {
       await this.events.emit(
         USERS_EVENTS.loginFailed,
-        new UserLoginFailedEvent(meta.ip, account?.id ?? null, 'locked-out'),
+        new UserLoginFailedEvent(meta.ip, account?.id ?? null, 'locked-out', submitted),
       );
       throw e;
     }
@@ -248,14 +249,14 @@ export class AuthService {
       await this.protection.recordFailure(accountKey, meta.ip);
       await this.events.emit(
         USERS_EVENTS.loginFailed,
-        new UserLoginFailedEvent(meta.ip, account?.id ?? null, 'bad-credentials'),
+        new UserLoginFailedEvent(meta.ip, account?.id ?? null, 'bad-credentials', submitted),
       );
       throw invalidCredentials();
     }
     if (account.suspended) {
       await this.events.emit(
         USERS_EVENTS.loginFailed,
-        new UserLoginFailedEvent(meta.ip, account.id, 'suspended'),
+        new UserLoginFailedEvent(meta.ip, account.id, 'suspended', submitted),
       );
       throw new ProblemException({
         status: 403,

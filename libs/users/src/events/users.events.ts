@@ -44,6 +44,12 @@ export class UserLoginFailedEvent {
     /** Set when the identifier matched an account. */
     readonly userId: string | null,
     readonly reason: 'bad-credentials' | 'locked-out' | 'suspended',
+    /**
+     * The identifier submitted (email or username, trimmed and lowercased), so that credential
+     * stuffing counts identifiers tried, existing or not. In-process only (emitted, never written
+     * to the outbox): a listener must not store or log it in clear.
+     */
+    readonly identifier: string,
   ) {}
 }
 
