@@ -1,6 +1,6 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,12 +103,6 @@ describeFull('outbox: the api killed between commit and delivery (full mode)', (
   };
 
   beforeAll(async () => {
-    if (!existsSync(API_ENTRY) || process.env.CI) {
-      execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', 'api'], {
-        cwd: ROOT,
-        stdio: 'pipe',
-      });
-    }
     admin = new Client({ connectionString: process.env.TEST_DATABASE_URL });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${dbName}`);

@@ -92,19 +92,7 @@ export function envPairs(args: string): Record<string, string> {
 // Build layout and configuration
 // ---------------------------------------------------------------------------------------------
 
-interface NestCli {
-  projects: Record<string, { type: string; root: string; entryFile: string }>;
-}
-
-/** Where `nest build <app>` writes the app's entry file, from nest-cli.json and the app tsconfig. */
-export function builtEntry(app: string): string {
-  const project = (JSON.parse(readText('nest-cli.json')) as NestCli).projects[app];
-  const tsconfig = JSON.parse(readText(`${project.root}/tsconfig.app.json`)) as {
-    compilerOptions: { outDir: string };
-  };
-  const outDir = join(project.root, tsconfig.compilerOptions.outDir);
-  return `${join(outDir, project.entryFile)}.js`;
-}
+export { builtEntry } from '../support/built-apps';
 
 /** Every variable name `loadConfig` reads (through its read/int/bool/oneOf/url helpers). */
 export function configVariables(): string[] {

@@ -384,6 +384,8 @@ describeLive('Prometheus scraping a running api and worker (full mode, built dis
       DATA_DIR: join(dir, 'data'),
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
+      // Stopping the processes at the end needs no readiness grace.
+      SHUTDOWN_READINESS_GRACE_MS: '0',
     };
     // The schema comes from the pre-deploy command render.yaml runs (and the k8s Job).
     const render = readYaml<{ services: { name: string; preDeployCommand?: string }[] }>(

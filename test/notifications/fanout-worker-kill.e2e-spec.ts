@@ -1,5 +1,5 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { ChildProcess, spawn } from 'node:child_process';
+
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -102,13 +102,6 @@ describeFull('fan-out: the worker killed mid fan-out (full mode)', () => {
     ).rows[0];
 
   beforeAll(async () => {
-    if (!existsSync(WORKER_ENTRY) || process.env.CI) {
-      execFileSync(
-        process.execPath,
-        [require.resolve('@nestjs/cli/bin/nest.js'), 'build', 'worker'],
-        { cwd: ROOT, stdio: 'pipe' },
-      );
-    }
     // The api records the fan-out and queues its job; only the worker process runs it.
     api = await startTestApp('full', { env: { RUN_WORKERS: 'false' } });
     db = new Client({ connectionString: api.config.databaseUrl });

@@ -1,5 +1,5 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -25,16 +25,6 @@ async function cli(args: string[], env: Record<string, string>) {
     return { code: err.code ?? 1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
   }
 }
-
-beforeAll(() => {
-  // The CLI runs as built, like `npm run cli` does.
-  if (!existsSync(CLI_ENTRY) || process.env.CI) {
-    execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', 'api'], {
-      cwd: ROOT,
-      stdio: 'pipe',
-    });
-  }
-}, 180_000);
 
 describe.each(testModes())('block-ip CLI against a running api (%s mode)', (mode) => {
   let t: TestApp;
