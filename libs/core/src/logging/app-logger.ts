@@ -3,6 +3,7 @@ import pino, { DestinationStream, Logger as Pino } from 'pino';
 import pinoPretty from 'pino-pretty';
 import { AppConfig } from '../config/app-config';
 import { RequestContext } from '../context/request-context';
+import { Tracing } from '../tracing/tracing';
 
 export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
@@ -75,6 +76,13 @@ export function createRootLogger(
       redact: { paths: REDACT, censor: '[redacted]' },
       mixin: () => {
         const requestId = RequestContext.requestId();
+        // One call that returns undefined while tracing is off (no OpenTelemetry code loaded).
+        const span = Tracing.logFields();
+        if (span) {
+          return requestId
+            ? { reqId: requestId, traceId: span.traceId, spanId: span.spanId }
+            : { traceId: span.traceId, spanId: span.spanId };
+        }
         return requestId ? { reqId: requestId } : {};
       },
     },
