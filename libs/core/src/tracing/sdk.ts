@@ -15,7 +15,7 @@ import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import type { IncomingMessage } from 'node:http';
-import { Tracing } from './tracing';
+import { TraceHooks, Tracing } from './tracing';
 
 /** Probes and scrapes: frequent, uninteresting, and they would drown the requests' traces. */
 const UNTRACED = /^\/(metrics|health\/(live|ready))(\?|$)/;
@@ -54,16 +54,17 @@ export function startSdk(options: {
     ],
   });
   sdk.start();
-  Tracing.install(hooks);
-  // Flush the last batch on shutdown; Nest's shutdown hooks run first and then re-raise the signal.
-  const flush = () => void sdk.shutdown().catch(() => undefined);
-  process.once('beforeExit', flush);
+  // The last batch is exported from a Nest shutdown hook (LoggingModule): Nest re-raises the
+  // signal once its hooks have run, so a process 'exit' listener would come too late.
+  let stopped: Promise<void> | undefined;
+  const shutdown = () => (stopped ??= sdk.shutdown().catch(() => undefined));
+  Tracing.install({ ...hooks, shutdown });
 }
 
 const tracer = () => trace.getTracer('nexus-queues');
 
 /** Queue spans as the messaging semantic conventions name them (`publish`/`process <queue>`). */
-const hooks = {
+const hooks: Omit<TraceHooks, 'shutdown'> = {
   logFields() {
     const span = trace.getSpan(context.active());
     if (!span) return undefined;

@@ -19,6 +19,8 @@ export interface TraceHooks {
     carrier: Record<string, string> | undefined,
     run: () => Promise<T>,
   ): Promise<T>;
+  /** Exports what is still buffered and stops the SDK. */
+  shutdown(): Promise<void>;
 }
 
 let hooks: TraceHooks | undefined;
@@ -48,5 +50,8 @@ export const Tracing = {
     run: () => Promise<T>,
   ): Promise<T> {
     return hooks ? hooks.consume(queue, job, carrier, run) : run();
+  },
+  async shutdown(): Promise<void> {
+    await hooks?.shutdown();
   },
 };
