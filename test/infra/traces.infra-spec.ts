@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -32,6 +32,31 @@ async function freePort(): Promise<number> {
   await new Promise((resolve) => probe.close(resolve));
   return port;
 }
+
+describeFull('tracing off (OTEL_EXPORTER_OTLP_ENDPOINT unset)', () => {
+  /** The OpenTelemetry files a process has loaded once the app's entry has loaded its modules. */
+  function loadedOpenTelemetry(env: Record<string, string>): string[] {
+    const script =
+      `require(${JSON.stringify(join(ROOT, builtEntry('api').replace(/main\.js$/, 'app.module.js')))});` +
+      `process.stdout.write(JSON.stringify(Object.keys(require.cache)` +
+      `.filter((f) => f.includes('@opentelemetry') || f.includes('@fastify/otel'))))`;
+    const tracing = join(ROOT, builtEntry('api').replace(/main\.js$/, 'tracing.js'));
+    const out = execFileSync(process.execPath, ['-r', tracing, '-e', script], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', ...env },
+    });
+    return JSON.parse(out.toString()) as string[];
+  }
+
+  it('loads no OpenTelemetry SDK or instrumentation; set, it loads them', () => {
+    // Only the API package (its no-op), which prom-client loads whether or not tracing exists.
+    const off = loadedOpenTelemetry({});
+    expect(off.filter((f) => !f.includes('/node_modules/@opentelemetry/api/'))).toEqual([]);
+    const on = loadedOpenTelemetry({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9' });
+    for (const name of ['sdk-node', 'instrumentation-pg', 'instrumentation-ioredis'])
+      expect(on.some((f) => f.includes(`/@opentelemetry/${name}/`))).toBe(true);
+  }, 60_000);
+});
 
 describeFull.each(['http/protobuf', 'http/json'])(
   'traces of the built api and worker (OTLP %s)',

@@ -55,13 +55,16 @@ export function logFormat(
 export function createRootLogger(
   config: Pick<AppConfig, 'logLevel' | 'nodeEnv'>,
   format: LogFormat = logFormat(config),
+  /** Tests pass a stream; the process writes to stdout. */
+  stream?: DestinationStream,
 ): Pino {
   // Synchronous writes: Nest re-raises SIGTERM after its shutdown hooks, and pino's default
   // asynchronous stdout would lose the last lines (shutdown, fatal errors). Nothing logs per
   // request unless LOG_REQUESTS is on, so the cost is small. pino-pretty runs as a stream in this
   // thread (not a transport worker) for the same reason.
   const destination: DestinationStream =
-    format === 'pretty'
+    stream ??
+    (format === 'pretty'
       ? pinoPretty({
           sync: true,
           colorize: true,
@@ -69,7 +72,7 @@ export function createRootLogger(
           ignore: 'pid,hostname,context',
           messageFormat: '{if context}[{context}] {end}{msg}',
         })
-      : pino.destination({ dest: 1, sync: true });
+      : pino.destination({ dest: 1, sync: true }));
   return pino(
     {
       level: config.logLevel,

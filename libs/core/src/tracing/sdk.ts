@@ -58,13 +58,13 @@ export function startSdk(options: {
   // signal once its hooks have run, so a process 'exit' listener would come too late.
   let stopped: Promise<void> | undefined;
   const shutdown = () => (stopped ??= sdk.shutdown().catch(() => undefined));
-  Tracing.install({ ...hooks, shutdown });
+  Tracing.install({ ...traceHooks, shutdown });
 }
 
 const tracer = () => trace.getTracer('nexus-queues');
 
 /** Queue spans as the messaging semantic conventions name them (`publish`/`process <queue>`). */
-const hooks: Omit<TraceHooks, 'shutdown'> = {
+export const traceHooks: Omit<TraceHooks, 'shutdown'> = {
   logFields() {
     const span = trace.getSpan(context.active());
     if (!span) return undefined;
