@@ -25,9 +25,14 @@ module.exports = {
     {
       name: 'apps-use-lib-index-only',
       severity: 'error',
-      comment: 'Apps compose libs through their public index.ts.',
+      comment:
+        'Apps compose libs through their public index.ts. The tracing preload is the exception: ' +
+        'it must run before the index loads the modules it instruments.',
       from: { path: '^apps/' },
-      to: { path: '^libs/[^/]+/src/.+', pathNot: '^libs/[^/]+/src/index\\.ts$' },
+      to: {
+        path: '^libs/[^/]+/src/.+',
+        pathNot: ['^libs/[^/]+/src/index\\.ts$', '^libs/core/src/tracing/preload\\.ts$'],
+      },
     },
     {
       name: 'demo-only-from-apps',

@@ -197,6 +197,7 @@ async function main() {
   const baselineRuns = [];
   let nexus;
   let baseline;
+  let sink;
   let harnessFailed = false;
 
   try {
@@ -217,6 +218,7 @@ async function main() {
     }
 
     const [basePort, nexusPort] = [await freePort(), await freePort()];
+    const sinkPort = opts.otel ? await freePort() : undefined;
     const nexusEnv = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -238,6 +240,8 @@ async function main() {
       ADMIN_EMAIL: BENCH_ADMIN.email,
       ADMIN_PASSWORD: BENCH_ADMIN.password,
       ...(opts.mode === 'full' ? { ...fullEnv, RUN_WORKERS: 'true' } : {}),
+      // Tracing on (every request sampled, the SDK's default), exported to the local sink.
+      ...(opts.otel ? { OTEL_EXPORTER_OTLP_ENDPOINT: `http://${HOST}:${sinkPort}` } : {}),
       ...opts.env,
     };
 
@@ -258,6 +262,16 @@ async function main() {
         );
     }
 
+    if (opts.otel) {
+      sink = startNode({
+        name: 'otlp-sink',
+        script: join(BENCH_DIR, 'lib/otlp-sink.mjs'),
+        env: { PATH: process.env.PATH, PORT: String(sinkPort) },
+        cwd: ROOT,
+        logFile: join(workDir, 'otlp-sink.log'),
+      });
+      await waitForHttp(sink, `http://${HOST}:${sinkPort}/stats`, 30_000);
+    }
     baseline = startNode({
       name: 'baseline',
       script: join(BENCH_DIR, 'lib/baseline-server.mjs'),
@@ -474,6 +488,14 @@ async function main() {
       );
     }
 
+    if (opts.otel) {
+      const stats = await (await fetch(`http://${HOST}:${sinkPort}/stats`)).json();
+      notes.push(
+        `Tracing on (--otel): every request sampled, ${stats.exports} OTLP exports ` +
+          `(${Math.round(stats.bytes / 1024)} KiB) received by the local sink.`,
+      );
+    }
+
     const run = {
       mode: opts.mode,
       startedAt: startedAt.toISOString(),
@@ -489,6 +511,7 @@ async function main() {
         connections: opts.connections,
         only: opts.only ?? null,
         profile: opts.profile,
+        otel: opts.otel,
         articles: opts.articles,
         dist: opts.dist,
       },
@@ -511,12 +534,14 @@ async function main() {
         .toISOString()
         .replace(/:/g, '-')
         .replace(/\.\d+Z$/, 'Z');
-      const suffix = opts.profile ? '-profile' : '';
+      const suffix = `${opts.profile ? '-profile' : ''}${opts.otel ? '-otel' : ''}`;
       const jsonFile = join(RESULTS_DIR, `${stamp}-${opts.mode}${suffix}.json`);
       writeFileSync(jsonFile, JSON.stringify(run, null, 2) + '\n');
       log(`wrote ${jsonFile.slice(ROOT.length + 1)}`);
       if (opts.profile) {
         log(`raw profile kept at ${profile.file} (open it in Chrome DevTools > Performance)`);
+      } else if (opts.otel) {
+        log(`--otel: latest-${opts.mode}.md left as it is (it records runs with tracing off)`);
       } else if (opts.only) {
         // latest-<mode>.md is the last complete run; a subset would hide the other scenarios.
         log(`--only: latest-${opts.mode}.md left as it is`);
@@ -538,6 +563,7 @@ async function main() {
   } finally {
     await nexus?.stop();
     await baseline?.stop();
+    await sink?.stop();
     for (const c of cleanups) await c().catch((e) => log(`cleanup failed: ${e.message}`));
     if (opts.profile) log(`work dir kept for the profile: ${workDir}`);
     else rmSync(workDir, { recursive: true, force: true });

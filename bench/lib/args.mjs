@@ -11,6 +11,8 @@ export const USAGE = `Usage: npm run bench -- [options]     (needs dist/: npm ru
   --rounds N             baseline/scenario pairs per scenario; the median ratio is reported (default 1)
   --articles N           size of the large data set for articles-list/articles-search (default 100000)
   --profile              run Nexus under node --cpu-prof and summarise each measured run's profile
+  --otel                 tracing on: Nexus exports its spans (OTLP/HTTP protobuf) to a local sink
+                         process that counts and discards them (results file suffix -otel)
   --env KEY=VALUE        extra environment for the Nexus process (repeatable)
   --dist DIR             the build to run (default dist; e.g. a copy kept aside while others rebuild)
   --data-dir DIR         embedded mode: keep the data here instead of a temp dir (reuses a seeded
@@ -30,6 +32,7 @@ export function parseArgs(argv) {
     rounds: 1,
     articles: 100_000,
     profile: false,
+    otel: false,
     env: {},
     dist: 'dist',
     dataDir: undefined,
@@ -86,6 +89,9 @@ export function parseArgs(argv) {
         break;
       case '--profile':
         opts.profile = true;
+        break;
+      case '--otel':
+        opts.otel = true;
         break;
       case '--env': {
         const v = value();

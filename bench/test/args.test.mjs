@@ -39,3 +39,8 @@ test('bounds: load is limited in time and connections', () => {
   assert.throws(() => parseArgs(['--bogus']), /unknown option/);
   assert.throws(() => parseArgs(['--only']), /needs a value/);
 });
+
+test('--otel turns tracing on (off by default)', () => {
+  assert.equal(parseArgs([]).otel, false);
+  assert.equal(parseArgs(['--otel']).otel, true);
+});

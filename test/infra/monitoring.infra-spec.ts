@@ -100,6 +100,23 @@ describe('monitoring files', () => {
     }
   });
 
+  it('runs Jaeger (OTLP/HTTP on) in the monitoring profile, and api and worker can point at it', () => {
+    const jaeger = compose.services.jaeger;
+    expect(jaeger.profiles).toEqual(['monitoring']);
+    expect(jaeger.environment!.COLLECTOR_OTLP_ENABLED).toBe('true');
+    expect(jaeger.ports!.length).toBeGreaterThan(0);
+    for (const port of jaeger.ports!) expect(port).toMatch(/^127\.0\.0\.1:.*:16686$/);
+    // Off unless set (.env documents the value for this profile); both processes receive it.
+    for (const name of ['api', 'worker']) {
+      expect(compose.services[name].environment!.OTEL_EXPORTER_OTLP_ENDPOINT).toBe(
+        '${OTEL_EXPORTER_OTLP_ENDPOINT:-}',
+      );
+    }
+    expect(readText('.env.example')).toMatch(
+      /^# OTEL_EXPORTER_OTLP_ENDPOINT=http:\/\/jaeger:4318$/m,
+    );
+  });
+
   it('mounts files of this repository that exist into Prometheus and Grafana', () => {
     for (const name of ['prometheus', 'grafana']) {
       const binds = (compose.services[name].volumes ?? []).filter((v) => v.startsWith('./'));

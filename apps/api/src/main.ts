@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { AppLogger, ConfigError, drainOnSignals, loadConfig, modeOf } from '@nexus/core';
 import { createApp } from './create-app';

@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppLogger, ConfigError, MetricsServer, MetricsService, loadConfig } from '@nexus/core';

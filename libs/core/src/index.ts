@@ -4,6 +4,7 @@ export * from './config/load-config';
 export * from './core.module';
 export * from './logging/app-logger';
 export * from './context/request-context';
+export * from './tracing/tracing';
 export * from './database/embedded-postgres';
 export * from './database/typeorm-options';
 export * from './database/database.module';

@@ -74,6 +74,15 @@ export interface AppConfig {
    * Unset: no listener (several workers on one host would collide on a fixed default).
    */
   workerMetricsPort?: number;
+  /**
+   * OpenTelemetry traces: OTLP/HTTP base URL of a collector (`/v1/traces` is appended); unset =
+   * tracing off and its SDK never loaded. Read before the app loads (libs/core/src/tracing).
+   */
+  otelEndpoint?: string;
+  /** OTLP encoding of exported spans: protobuf (the default) or JSON. */
+  otelProtocol: 'http/protobuf' | 'http/json';
+  /** `service.name` of this process's spans; unset = `nexus-api` or `nexus-worker`. */
+  otelServiceName?: string;
   /** Open notification streams (SSE) per user and api instance; one more is refused (429). */
   notificationsMaxStreams: number;
   /** Interval of the SSE heartbeat comment (keeps proxies from closing an idle stream). */

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { modeOf } from './app-config';
-import { ConfigError, loadConfig } from './load-config';
+import { ConfigError, loadConfig, tracingSettings } from './load-config';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'nexus-config-'));
 const STRONG = 'x'.repeat(40);
@@ -184,6 +184,36 @@ describe('loadConfig', () => {
       'REDIS_COMMAND_TIMEOUT_MS',
     ])
       expect(() => loadConfig({ DATA_DIR: tmp(), [name]: '0' })).toThrow(new RegExp(name));
+  });
+
+  it('reads the tracing settings: unset endpoint means off; bad values are refused', () => {
+    const off = loadConfig({ DATA_DIR: tmp() });
+    expect(off).toMatchObject({ otelEndpoint: undefined, otelProtocol: 'http/protobuf' });
+    expect(tracingSettings({})).toBeUndefined();
+    const env = {
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://jaeger:4318',
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      OTEL_SERVICE_NAME: 'api-eu',
+    };
+    expect(loadConfig({ DATA_DIR: tmp(), ...env })).toMatchObject({
+      otelEndpoint: 'http://jaeger:4318',
+      otelProtocol: 'http/json',
+      otelServiceName: 'api-eu',
+    });
+    expect(tracingSettings(env)).toEqual({
+      otelEndpoint: 'http://jaeger:4318',
+      otelProtocol: 'http/json',
+      otelServiceName: 'api-eu',
+    });
+    for (const bad of [
+      { OTEL_EXPORTER_OTLP_ENDPOINT: 'jaeger:4318' },
+      { OTEL_EXPORTER_OTLP_ENDPOINT: 'ftp://jaeger' },
+      { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://jaeger:4318', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' },
+    ]) {
+      expect(() => loadConfig({ DATA_DIR: tmp(), ...bad })).toThrow(/OTEL_EXPORTER_OTLP_/);
+      // The preload starts nothing; loadConfig then stops the process with the message above.
+      expect(tracingSettings(bad)).toBeUndefined();
+    }
   });
 
   it('reads WORKER_METRICS_PORT: unset means no worker listener', () => {

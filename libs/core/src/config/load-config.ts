@@ -16,6 +16,8 @@ export class ConfigError extends Error {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'production', 'test'] as const;
+/** OTLP/HTTP encodings the trace exporter speaks (gRPC is not shipped). */
+export const OTLP_PROTOCOLS = ['http/protobuf', 'http/json'] as const;
 const MIN_SECRET_LENGTH = 32;
 /** Security-analytics anomaly rules (libs/security-analytics/src/anomaly). */
 export const ANOMALY_RULES = [
@@ -265,6 +267,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
       read('WORKER_METRICS_PORT') === undefined
         ? undefined
         : int('WORKER_METRICS_PORT', 0, 1, 65535),
+    otelEndpoint: url('OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']),
+    otelProtocol: oneOf('OTEL_EXPORTER_OTLP_PROTOCOL', OTLP_PROTOCOLS, 'http/protobuf'),
+    otelServiceName: read('OTEL_SERVICE_NAME'),
     notificationsMaxStreams: int('NOTIFICATIONS_MAX_STREAMS', 5, 1, 100),
     notificationsHeartbeatMs: int('NOTIFICATIONS_HEARTBEAT_MS', 15_000, 50, 300_000),
     notificationsDigestCheckMs: int('NOTIFICATIONS_DIGEST_CHECK_MS', 600_000, 0, 86_400_000),
@@ -313,6 +318,30 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
   if (problems.length) throw new ConfigError(problems);
   if (!config.jwtSecret) config.jwtSecret = persistentSecret(config.dataDir, 'jwt-secret');
   return config;
+}
+
+/**
+ * The tracing settings alone, read before anything else is loaded (libs/core/src/tracing): no
+ * secret files, no side effects. Undefined when tracing is off or a value is invalid; loadConfig
+ * reports invalid values when the app starts.
+ */
+export function tracingSettings(
+  env: Env = process.env,
+): Pick<AppConfig, 'otelEndpoint' | 'otelProtocol' | 'otelServiceName'> | undefined {
+  const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined;
+  if (!endpoint) return undefined;
+  try {
+    if (!['http:', 'https:'].includes(new URL(endpoint).protocol)) return undefined;
+  } catch {
+    return undefined;
+  }
+  const protocol = env.OTEL_EXPORTER_OTLP_PROTOCOL || 'http/protobuf';
+  if (!(OTLP_PROTOCOLS as readonly string[]).includes(protocol)) return undefined;
+  return {
+    otelEndpoint: endpoint,
+    otelProtocol: protocol as AppConfig['otelProtocol'],
+    otelServiceName: env.OTEL_SERVICE_NAME || undefined,
+  };
 }
 
 /** A random secret generated on first start and kept in DATA_DIR (embedded/dev mode only). */

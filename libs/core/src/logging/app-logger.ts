@@ -3,6 +3,7 @@ import pino, { DestinationStream, Logger as Pino } from 'pino';
 import pinoPretty from 'pino-pretty';
 import { AppConfig } from '../config/app-config';
 import { RequestContext } from '../context/request-context';
+import { Tracing } from '../tracing/tracing';
 
 export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
@@ -54,13 +55,16 @@ export function logFormat(
 export function createRootLogger(
   config: Pick<AppConfig, 'logLevel' | 'nodeEnv'>,
   format: LogFormat = logFormat(config),
+  /** Tests pass a stream; the process writes to stdout. */
+  stream?: DestinationStream,
 ): Pino {
   // Synchronous writes: Nest re-raises SIGTERM after its shutdown hooks, and pino's default
   // asynchronous stdout would lose the last lines (shutdown, fatal errors). Nothing logs per
   // request unless LOG_REQUESTS is on, so the cost is small. pino-pretty runs as a stream in this
   // thread (not a transport worker) for the same reason.
   const destination: DestinationStream =
-    format === 'pretty'
+    stream ??
+    (format === 'pretty'
       ? pinoPretty({
           sync: true,
           colorize: true,
@@ -68,13 +72,20 @@ export function createRootLogger(
           ignore: 'pid,hostname,context',
           messageFormat: '{if context}[{context}] {end}{msg}',
         })
-      : pino.destination({ dest: 1, sync: true });
+      : pino.destination({ dest: 1, sync: true }));
   return pino(
     {
       level: config.logLevel,
       redact: { paths: REDACT, censor: '[redacted]' },
       mixin: () => {
         const requestId = RequestContext.requestId();
+        // One call that returns undefined while tracing is off (no OpenTelemetry code loaded).
+        const span = Tracing.logFields();
+        if (span) {
+          return requestId
+            ? { reqId: requestId, traceId: span.traceId, spanId: span.spanId }
+            : { traceId: span.traceId, spanId: span.spanId };
+        }
         return requestId ? { reqId: requestId } : {};
       },
     },

@@ -10,6 +10,7 @@ import { DiscoveryService } from '@nestjs/core';
 import { Job, WaitingError, Worker } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { RequestContext } from '../context/request-context';
+import { Tracing } from '../tracing/tracing';
 import { redisOptions } from '../redis/redis.service';
 import { InProcessQueue } from './in-process-queue';
 import { QueueRegistry } from './queue.registry';
@@ -55,18 +56,20 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
     if (!definition)
       throw new Error(`@Processor('${queueName}') has no QueueModule.forFeature definition`);
     const run = (job: QueueJob<JobEnvelope<unknown>>) =>
-      RequestContext.run({ requestId: job.data?.requestId ?? `job-${job.id}` }, async () => {
-        const started = process.hrtime.bigint();
-        const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
-        try {
-          const result = await processor.process(job);
-          this.stats.record(queueName, seconds(), 'completed');
-          return result;
-        } catch (e) {
-          this.stats.record(queueName, seconds(), 'failed');
-          throw e;
-        }
-      });
+      RequestContext.run({ requestId: job.data?.requestId ?? `job-${job.id}` }, () =>
+        Tracing.consume(queueName, job, job.data?.trace, async () => {
+          const started = process.hrtime.bigint();
+          const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+          try {
+            const result = await processor.process(job);
+            this.stats.record(queueName, seconds(), 'completed');
+            return result;
+          } catch (e) {
+            this.stats.record(queueName, seconds(), 'failed');
+            throw e;
+          }
+        }),
+      );
     const onDead = processor.onDead?.bind(processor);
 
     const raw = this.registry.raw(queueName);

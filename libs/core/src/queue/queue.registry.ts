@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { Queue } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { RequestContext } from '../context/request-context';
+import { Tracing } from '../tracing/tracing';
 import { redisOptions, RedisService } from '../redis/redis.service';
 import { InProcessQueue } from './in-process-queue';
 import { EnqueueOptions, JobQueue, QueueDefinition } from './queue.types';
@@ -90,7 +91,9 @@ export class QueueRegistry implements OnApplicationShutdown {
     const withContext: JobQueue = {
       name: inner.name,
       add: (jobName, payload, options) =>
-        inner.add(jobName, { payload, requestId: RequestContext.requestId() }, options),
+        Tracing.produce(full.name, jobName, (trace) =>
+          inner.add(jobName, { payload, requestId: RequestContext.requestId(), trace }, options),
+        ),
       counts: () => inner.counts(),
     };
     this.queues.set(full.name, inner);

@@ -28,6 +28,8 @@ export interface EnqueueOptions {
 export interface JobEnvelope<T> {
   payload: T;
   requestId?: string;
+  /** W3C trace context (`traceparent`, `tracestate`) of the producer's span; tracing on only. */
+  trace?: Record<string, string>;
 }
 
 /** The producer side of one queue: the same interface in embedded and full mode. */
