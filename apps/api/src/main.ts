@@ -28,6 +28,7 @@ async function main(): Promise<void> {
       `  Swagger UI   ${base}/docs`,
       `  OpenAPI      ${base}/docs-json`,
       `  GraphQL      ${base}/graphql${config.graphiqlEnabled ? `  (GraphiQL ${base}/graphiql)` : ''}`,
+      `  Security     ${base}/admin/security  (dashboard, for admins)`,
       `  Health       ${base}/health/ready`,
       `  Metrics      ${base}/metrics`,
       '',
