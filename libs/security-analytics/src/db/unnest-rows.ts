@@ -26,7 +26,8 @@ export function unnestRows<T extends object>(
 ): UnnestRows {
   const cols = columns.split(',').map((c) => {
     const [name, type] = c.trim().split(/\s+/);
-    const read = values[name] ?? ((row: T) => (row as Record<string, unknown>)[camel(name)]);
+    const key = camel(name); // once per column, not per row: this runs for every logged request
+    const read = values[name] ?? ((row: T) => (row as Record<string, unknown>)[key]);
     const value =
       type === 'timestamptz'
         ? (row: T) => {
