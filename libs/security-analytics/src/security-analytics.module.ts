@@ -11,7 +11,7 @@ import { LoginEventsListener } from './anomaly/login-events.listener';
 import { LoginEventsRepository } from './anomaly/login-events.repository';
 import { SECURITY_QUEUE, SecurityJobsProcessor, SecuritySchedules } from './anomaly/security-jobs';
 import { GeoEnricher } from './geo/geo-enricher';
-import { GeoLookup } from './geo/geo-lookup';
+import { GeoLookupModule } from './geo/geo-lookup.module';
 import { IpGeoRepository } from './geo/ip-geo.repository';
 import { RequestLogRecorder } from './request-log/request-log.recorder';
 import { RequestLogRepository } from './request-log/request-log.repository';
@@ -52,7 +52,6 @@ const background = [
   IpGeoRepository,
   AnomalyRepository,
   LoginEventsRepository,
-  GeoLookup,
   GeoEnricher,
   AnomalyService,
   RetentionService,
@@ -64,6 +63,8 @@ const background = [
 @Module({
   imports: [
     securityQueue,
+    // One GeoLookup per process, shared with other libs' workers (its database is loaded once).
+    GeoLookupModule,
     // Named route limits (`@Throttle({ auth: {} })`), counted in core's RateLimitService.
     ThrottlerModule.forRootAsync({
       inject: [RateLimitService],
@@ -110,7 +111,7 @@ export class SecurityAnalyticsModule {}
 
 /** The worker part of @nexus/security-analytics: queue processors and scheduled work, never a controller. */
 @Module({
-  imports: [securityQueue],
+  imports: [securityQueue, GeoLookupModule],
   providers: [...background, IpBlocksRepository, BlocksService, AutoBlockPolicy],
   exports: [AnomalyService, GeoEnricher, RetentionService],
 })

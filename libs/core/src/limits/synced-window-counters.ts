@@ -154,8 +154,10 @@ export class SyncedWindowCounters {
     try {
       // A late answer after the budget is ignored and its counts are sent again: the error is on
       // the strict side (a client counted twice), never a lost count.
+      const sent = pipeline.exec();
+      sent.catch(() => undefined); // a late failure after the budget is not an unhandled rejection
       results = await Promise.race([
-        pipeline.exec(),
+        sent,
         new Promise<null>((resolve) => {
           timer = setTimeout(() => resolve(null), this.options.timeoutMs ?? 1000);
           timer.unref();

@@ -125,8 +125,10 @@ export class RedisService implements OnApplicationShutdown {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new RedisTimeoutError(what, budgetMs)), budgetMs);
     });
+    const running = op();
+    running.catch(() => undefined); // a command that loses the race may still fail later
     try {
-      const result = await Promise.race([op(), timeout]);
+      const result = await Promise.race([running, timeout]);
       this.markHealthy();
       return result;
     } catch (e) {
@@ -177,9 +179,13 @@ export class RedisService implements OnApplicationShutdown {
 
   async ping(timeoutMs = 1000): Promise<boolean> {
     if (!this.client) return true;
+    const pinging = this.client.ping();
+    // When the time-out wins the race the ping may still fail later (e.g. the connection closed
+    // at shutdown): handled here, never an unhandled rejection.
+    pinging.catch(() => undefined);
     try {
       const pong = await Promise.race([
-        this.client.ping(),
+        pinging,
         new Promise<never>((_, reject) =>
           setTimeout(() => reject(new Error('timeout')), timeoutMs).unref(),
         ),
