@@ -16,12 +16,10 @@ const WORKER_ENTRY = join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
 /** The advisory lock the test holds while the worker's checkpoint update waits for it. */
 const HOLD = 7_310_101;
 /**
- * Seven batches over two jobs (5 batches per job): the kill lands mid-job, after two committed
- * checkpoints. 100k followers (the issue's size) behave the same — only the number of batches
- * grows — and would spend most of a CI minute seeding and inserting; `NOTIFY_FAULT_FOLLOWERS`
- * runs the test at any size.
+ * The issue's size: 100k followers, 20 batches over 4 jobs (5 batches per job); the kill lands
+ * mid-job, after two committed checkpoints. `NOTIFY_FAULT_FOLLOWERS` runs the test at any size.
  */
-const FOLLOWERS = Number(process.env.NOTIFY_FAULT_FOLLOWERS ?? FANOUT_BATCH * 6 + 123);
+const FOLLOWERS = Number(process.env.NOTIFY_FAULT_FOLLOWERS ?? 100_000);
 /** The checkpoint update the test holds: the third batch's (two committed before it). */
 const HELD_AFTER = 2 * FANOUT_BATCH;
 
