@@ -167,10 +167,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       occurredAt: new Date(event.occurredAt),
     };
     const done = new Set(event.doneListeners);
-    const todo = (this.listeners.get(event.name) ?? []).filter((l) => !done.has(l.key));
+    const pending = (this.listeners.get(event.name) ?? []).filter((l) => !done.has(l.key));
     const run = () =>
       Promise.allSettled(
-        todo.map(async (l) => {
+        pending.map(async (l) => {
           await l.call(event.payload, meta);
           done.add(l.key);
         }),
@@ -181,7 +181,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       run,
     );
     const errors = results
-      .map((r, i) => (r.status === 'rejected' ? `${todo[i].key}: ${errorText(r.reason)}` : ''))
+      .map((r, i) => (r.status === 'rejected' ? `${pending[i].key}: ${errorText(r.reason)}` : ''))
       .filter(Boolean);
     if (!errors.length) {
       await this.outbox.markDelivered(event.id, [...done]);
