@@ -93,16 +93,29 @@ describeFull('notifications while Redis stops answering (full mode)', () => {
 
       // The notifications are written (PostgreSQL only), the emails recorded but not sent:
       // nothing can be queued while Redis is silent.
-      const [rows] = await db.query(
-        `SELECT count(*)::int AS n FROM notifications WHERE recipient_id = ANY($1::uuid[])`,
-        [[author.id, ...fans.map((f) => f.id)]],
+      // (Written by the outbox relay's listeners after each commit: waited for, still in the outage.)
+      const countRows = async () =>
+        (
+          await db.query(
+            `SELECT count(*)::int AS n FROM notifications WHERE recipient_id = ANY($1::uuid[])`,
+            [[author.id, ...fans.map((f) => f.id)]],
+          )
+        )[0].n as number;
+      await waitUntil(async () => (await countRows()) >= 2 * fans.length + 1, {
+        timeoutMs: 30_000,
+        what: 'the notifications written during the outage',
+      });
+      expect(await countRows()).toBe(2 * fans.length + 1);
+      const statuses = () =>
+        db.query(
+          `SELECT status, count(*)::int AS n FROM email_deliveries WHERE template = 'notification'
+            GROUP BY status`,
+        ) as Promise<{ status: string; n: number }[]>;
+      await waitUntil(
+        async () => (await statuses()).reduce((a, r) => a + r.n, 0) >= 2 * fans.length + 1,
+        { timeoutMs: 30_000, what: 'the emails recorded during the outage' },
       );
-      expect(rows.n).toBe(2 * fans.length + 1);
-      const statuses = await db.query(
-        `SELECT status, count(*)::int AS n FROM email_deliveries WHERE template = 'notification'
-          GROUP BY status`,
-      );
-      expect(statuses).toEqual([{ status: 'queued', n: 2 * fans.length + 1 }]);
+      expect(await statuses()).toEqual([{ status: 'queued', n: 2 * fans.length + 1 }]);
       expect(await notificationMails()).toHaveLength(0);
     } finally {
       proxy.resume();
