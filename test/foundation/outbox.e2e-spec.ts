@@ -99,9 +99,16 @@ describe.each(testModes())('transactional outbox (%s mode)', (mode) => {
     expect(call.meta.eventId).toBe(staged.eventId);
     expect(call.meta.name).toBe('test.outbox.noted');
     expect(call.meta.occurredAt).toBeInstanceOf(Date);
-    const stored = await row(staged.eventId);
-    expect(stored!.deliveredAt).not.toBeNull();
-    expect(stored!.aggregateId).toBe(k);
+    // The row is marked delivered once its listeners have run (by the fast path or, when the
+    // relay's poll claimed it first, by the relay): waited for, not raced.
+    const stored = await waitUntil(
+      async () => {
+        const r = await row(staged.eventId);
+        return r?.deliveredAt ? r : undefined;
+      },
+      { what: 'the outbox row marked delivered' },
+    );
+    expect(stored.aggregateId).toBe(k);
   });
 
   it('writes nothing and calls nobody when the transaction rolls back', async () => {
