@@ -147,7 +147,14 @@ describe.each(testModes())('transactional outbox (%s mode)', (mode) => {
     );
     // The fast path ran both; the flaky one failed and is retried by the relay with backoff.
     expect(callsOf(k, 'flaky')).toHaveLength(1);
-    const failed = await row(staged.eventId);
+    // The failure is recorded on the row once the listeners have settled: waited for, not raced.
+    const failed = await waitUntil(
+      async () => {
+        const r = await row(staged.eventId);
+        return r?.lastError ? r : undefined;
+      },
+      { what: 'the failure recorded on the outbox row' },
+    );
     expect(failed!.deliveredAt).toBeNull();
     expect(failed!.lastError).toMatch(/FlakyListener\.onEvent: flaky listener fails/);
     expect(failed!.doneListeners).toEqual(['NotedListener.onNoted']);
