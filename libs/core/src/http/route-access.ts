@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import type { Type } from '@nestjs/common';
+import type { ExecutionContext, Type } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
 import { ApiSecurity } from '@nestjs/swagger';
 
@@ -47,6 +47,24 @@ export const OptionalAuth = (): MethodDecorator & ClassDecorator =>
  */
 export const NeedsCaller = (): MethodDecorator & ClassDecorator =>
   SetMetadata(ROUTE_NEEDS_CALLER, true);
+
+/**
+ * Memoises what a guard reads from a route's metadata, per handler and controller: route metadata
+ * is fixed once the app has started, and reading it through `Reflector` on every request costs
+ * more than the guard's own decision. `read` must depend on the context's handler and class only.
+ */
+export function perRoute<T>(read: (ctx: ExecutionContext) => T): (ctx: ExecutionContext) => T {
+  const memo = new WeakMap<object, WeakMap<object, { value: T }>>();
+  return (ctx) => {
+    const handler = ctx.getHandler();
+    const controller = ctx.getClass();
+    let byController = memo.get(handler);
+    if (!byController) memo.set(handler, (byController = new WeakMap()));
+    let entry = byController.get(controller);
+    if (!entry) byController.set(controller, (entry = { value: read(ctx) }));
+    return entry.value;
+  };
+}
 
 /** The access of a handler: its own marker, else its controller's, else `authenticated`. */
 export function routeAccess(

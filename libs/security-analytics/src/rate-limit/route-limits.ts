@@ -16,6 +16,7 @@ import {
   AppConfig,
   EdgeSafe,
   Limiter,
+  perRoute,
   ProblemException,
   RateLimitService,
   ROUTE_LIMIT_TWIN,
@@ -25,8 +26,9 @@ import type { FastifyRequest } from 'fastify';
 import { clientKey } from '../blocks/ip-ranges';
 import { RateLimitMetrics } from './rate-limit.metrics';
 
-/** Throttler metadata key of a named limit (what `@Throttle({ name: ... })` sets on a route). */
+/** Throttler's metadata keys of a named limit (`@Throttle({ name })`, `@SkipThrottle({ name })`). */
 const THROTTLER_LIMIT = 'THROTTLER:LIMIT';
+const THROTTLER_SKIP = 'THROTTLER:SKIP';
 
 const CHECKING = Symbol('route-limit');
 
@@ -159,6 +161,28 @@ export class RouteLimitGuard extends ThrottlerGuard {
     private readonly metrics: RateLimitMetrics,
   ) {
     super(options, storage, reflector);
+  }
+
+  /** Whether any named limit counts the route (`skipIf` of each reads only route metadata). */
+  private readonly counted = perRoute((ctx) =>
+    this.throttlers.some(
+      (t) =>
+        !this.reflector.getAllAndOverride<boolean>(THROTTLER_SKIP + t.name, [
+          ctx.getHandler(),
+          ctx.getClass(),
+        ]) && !t.skipIf?.(ctx),
+    ),
+  );
+
+  /**
+   * Routes no named limit counts (most reads) are let through without a promise: Nest's guard
+   * consumer takes a plain boolean (CanActivate's contract), ThrottlerGuard only types its own
+   * asynchronous path.
+   */
+  override canActivate(ctx: ExecutionContext): Promise<boolean> {
+    if (!this.config.rateLimitRoutes || !this.counted(ctx))
+      return true as unknown as Promise<boolean>;
+    return super.canActivate(ctx);
   }
 
   protected override shouldSkip(): Promise<boolean> {

@@ -5,6 +5,7 @@ import {
   AppConfig,
   EdgeSafe,
   operatorAccess,
+  perRoute,
   ProblemException,
   RouteAccess,
   routeAccess,
@@ -55,6 +56,10 @@ export function unauthorized(failure: AuthFailure): ProblemException {
     '(EdgeSafetyCheck), and this guard lets exactly those through unchanged',
 )
 export class JwtAuthGuard implements CanActivate {
+  private readonly accessOf = perRoute((ctx) =>
+    routeAccess(this.reflector, ctx.getHandler(), ctx.getClass()),
+  );
+
   constructor(
     private readonly authenticator: Authenticator,
     private readonly reflector: Reflector,
@@ -62,7 +67,7 @@ export class JwtAuthGuard implements CanActivate {
   ) {}
 
   canActivate(ctx: ExecutionContext): boolean | Promise<boolean> {
-    const access = routeAccess(this.reflector, ctx.getHandler(), ctx.getClass());
+    const access = this.accessOf(ctx);
     const request = requestOf(ctx);
     // An anonymous request to an open route is decided without a promise.
     if (!request.headers.authorization && access !== 'authenticated') return true;

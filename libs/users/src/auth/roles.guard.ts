@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { EdgeSafe, ProblemException } from '@nexus/core';
+import { EdgeSafe, perRoute, ProblemException } from '@nexus/core';
 import type { Role } from './auth-user';
 import { requestOf, unauthorized } from './jwt-auth.guard';
 import { ROLES_KEY } from './roles.decorator';
@@ -16,12 +16,18 @@ import { VERIFIED_KEY } from './verified.decorator';
   'refuses only routes with @Roles or @RequireVerifiedEmail, which need a caller and so are never answered at the edge',
 )
 export class RolesGuard implements CanActivate {
+  private readonly rulesOf = perRoute((ctx) => {
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    return {
+      roles: this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets),
+      verified: this.reflector.getAllAndOverride<boolean | undefined>(VERIFIED_KEY, targets),
+    };
+  });
+
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(ctx: ExecutionContext): boolean {
-    const targets = [ctx.getHandler(), ctx.getClass()];
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    const verified = this.reflector.getAllAndOverride<boolean | undefined>(VERIFIED_KEY, targets);
+    const { roles, verified } = this.rulesOf(ctx);
     if (!roles?.length && !verified) return true;
     const user = requestOf(ctx).user;
     if (!user) throw unauthorized('missing');
