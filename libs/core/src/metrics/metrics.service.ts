@@ -10,23 +10,18 @@ import { QueueRegistry } from '../queue/queue.registry';
 import { databaseFaults } from '../errors/dependency-errors';
 import { InstanceBroadcast } from '../redis/instance-broadcast';
 import { RedisService } from '../redis/redis.service';
+import { RequestHistogram } from './request-histogram';
 
 /** Prometheus registry of this process: HTTP, event loop and process, cache and queue metrics. */
 @Injectable()
 export class MetricsService implements OnModuleInit {
   readonly registry = new Registry();
-  readonly httpDuration = new Histogram({
-    name: 'nexus_http_request_duration_seconds',
-    help: 'HTTP request duration by route template, method and status',
-    labelNames: ['method', 'route', 'status'] as const,
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-    registers: [this.registry],
-  });
-
-  private readonly httpChildren = new Map<
-    string,
-    ReturnType<MetricsService['httpDuration']['labels']>
-  >();
+  readonly httpDuration = new RequestHistogram(
+    'nexus_http_request_duration_seconds',
+    'HTTP request duration by route template, method and status',
+    [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    this.registry,
+  );
 
   constructor(
     private readonly cache: CacheService,
@@ -255,12 +250,6 @@ export class MetricsService implements OnModuleInit {
    * requests share one route label.
    */
   observeRequest(method: string, route: string, status: number, seconds: number): void {
-    const key = `${method} ${status} ${route}`;
-    let child = this.httpChildren.get(key);
-    if (!child) {
-      child = this.httpDuration.labels({ method, route, status: String(status) });
-      if (this.httpChildren.size < 10_000) this.httpChildren.set(key, child);
-    }
-    child.observe(seconds);
+    this.httpDuration.observe(method, route, status, seconds);
   }
 }
