@@ -16,17 +16,39 @@ function parseCsp(header: unknown): Map<string, string[]> {
   return csp;
 }
 
-function expectSecurityHeaders(headers: Headers): void {
+/** What every answer carries, JSON or page. */
+function expectCommonHeaders(headers: Headers): Map<string, string[]> {
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['referrer-policy']).toBe('no-referrer');
   expect(headers['x-frame-options']).toBe('DENY');
   const csp = parseCsp(headers['content-security-policy']);
   expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
-  expect(csp.get('default-src')).toEqual(["'self'"]);
-  expect(csp.get('script-src')).toEqual(["'self'"]);
   expect(csp.has('upgrade-insecure-requests')).toBe(false);
   expect(headers['strict-transport-security']).toBeUndefined();
   expect(headers['x-powered-by']).toBeUndefined();
+  return csp;
+}
+
+/** A JSON answer: a CSP that allows nothing, and none of the headers that only govern pages. */
+function expectSecurityHeaders(headers: Headers): void {
+  const csp = expectCommonHeaders(headers);
+  expect(csp.get('default-src')).toEqual(["'none'"]);
+  expect(headers['cross-origin-resource-policy']).toBe('same-origin');
+  for (const page of [
+    'cross-origin-opener-policy',
+    'origin-agent-cluster',
+    'x-dns-prefetch-control',
+  ])
+    expect({ [page]: headers[page] }).toEqual({ [page]: undefined });
+}
+
+/** A page or its assets: helmet's policy for documents. */
+function expectDocumentHeaders(headers: Headers): void {
+  const csp = expectCommonHeaders(headers);
+  expect(csp.get('default-src')).toEqual(["'self'"]);
+  expect(csp.get('script-src')).toEqual(["'self'"]);
+  expect(headers['cross-origin-opener-policy']).toBe('same-origin');
+  expect(headers['x-dns-prefetch-control']).toBe('off');
 }
 
 describe.each(testModes())('security headers (%s mode)', (mode) => {
@@ -42,10 +64,20 @@ describe.each(testModes())('security headers (%s mode)', (mode) => {
     ['a validation error', '/api/v1/articles?limit=abc'],
     ['a router error before any hook', '/api/v1/articles/%zz'],
     ['health', '/health/live'],
-    ['the OpenAPI document', '/docs-json'],
   ])('are on %s', async (_, url) => {
     const res = await t.inject({ method: 'GET', url });
     expectSecurityHeaders(res.headers);
+  });
+
+  it.each([
+    ['Swagger UI', '/docs'],
+    ['the OpenAPI document', '/docs-json'],
+    ['GraphiQL', '/graphiql'],
+    ['the security dashboard', '/admin/security'],
+    ['a router error on a page path', '/docs/%zz'],
+  ])("are helmet's policy for documents on %s", async (_, url) => {
+    const res = await t.inject({ method: 'GET', url });
+    expectDocumentHeaders(res.headers);
   });
 
   it('are on an article answered from the cache at the edge', async () => {
@@ -132,8 +164,10 @@ describe('HSTS', () => {
     try {
       const res = await t.inject({ method: 'GET', url: '/health/live' });
       expect(res.headers['strict-transport-security']).toBe('max-age=31536000');
+      const page = await t.inject({ method: 'GET', url: '/docs' });
+      expect(page.headers['strict-transport-security']).toBe('max-age=31536000');
       expect(
-        parseCsp(res.headers['content-security-policy']).has('upgrade-insecure-requests'),
+        parseCsp(page.headers['content-security-policy']).has('upgrade-insecure-requests'),
       ).toBe(true);
     } finally {
       await t.close();

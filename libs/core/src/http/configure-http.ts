@@ -16,7 +16,7 @@ import { DrainState } from '../health/drain';
 import { ClientIpResolver } from './client-ip.resolver';
 import { HttpPipeline } from './http-pipeline';
 import { createOpenApiDocument, OpenApiOptions, serveOpenApi } from './openapi';
-import { securityHeaders } from './security-headers';
+import { isDocumentUrl, securityHeaders } from './security-headers';
 import { isPromise, MaybePromise } from '../util/maybe-promise';
 import './client-ip';
 
@@ -46,7 +46,7 @@ export function fastifyOptions(config: AppConfig) {
     forceCloseConnections: 'idle' as const,
     // Errors Fastify and Node answer before any hook runs are problem+json too.
     frameworkErrors: ((error, request, reply) => {
-      reply.headers(headers);
+      reply.headers(isDocumentUrl(request.url) ? headers.document : headers.api);
       sendFrameworkError(error, request, reply);
     }) satisfies typeof sendFrameworkError,
     clientErrorHandler: sendClientError,
@@ -104,7 +104,9 @@ export async function configureHttp(
   const headers = securityHeaders(config);
   fastify.addHook('onRequest', (request, reply, done) => {
     // Before the edge steps, so that answers given there (cached reads) carry them too.
-    reply.headers(headers).header('x-request-id', request.id);
+    reply
+      .headers(isDocumentUrl(request.url) ? headers.document : headers.api)
+      .header('x-request-id', request.id);
     // Draining: each kept-alive client reconnects after this answer, through the load balancer
     // to an instance that stays.
     if (drain.draining) reply.header('connection', 'close');
