@@ -51,4 +51,18 @@ describe('AccessTokenService', () => {
     ];
     for (const token of forged) expect(tokens.verify(token)).toBeUndefined();
   });
+
+  it('stops accepting a token once it expires, even the one it has just verified', () => {
+    jest.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z') });
+    try {
+      const tokens = service();
+      const token = tokens.issue('user-1', 'session-1');
+      expect(tokens.verify(token)?.sub).toBe('user-1');
+      expect(tokens.verify(token)?.sub).toBe('user-1');
+      jest.setSystemTime(new Date('2026-01-01T00:15:06Z')); // 15 min + the 5 s clock tolerance
+      expect(tokens.verify(token)).toBeUndefined();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

@@ -25,6 +25,12 @@ export class AccessTokenService {
   private readonly sign: (payload: Record<string, unknown>) => string;
   private readonly verifier: (token: string) => AccessTokenClaims;
   readonly ttlSeconds: number;
+  /**
+   * The last token verified and its claims: a request's token is checked by the global limit at
+   * the edge and again by the authentication guard, in the same turn of the event loop. The
+   * verifier's cache would hash the token again for the second check.
+   */
+  private last?: { token: string; claims: AccessTokenClaims };
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.ttlSeconds = config.jwtAccessTtlSeconds;
@@ -52,9 +58,12 @@ export class AccessTokenService {
 
   /** The claims of a valid token, or undefined for anything else (bad signature, expired, malformed). */
   verify(token: string): AccessTokenClaims | undefined {
+    const last = this.last;
+    if (last && last.token === token && last.claims.exp * 1000 > Date.now()) return last.claims;
     try {
       const claims = this.verifier(token);
       if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return undefined;
+      this.last = { token, claims };
       return claims;
     } catch {
       return undefined;
