@@ -45,6 +45,25 @@ export interface CoreModuleOptions {
 export class CoreModule {
   static forRoot(config: AppConfig, options: CoreModuleOptions = {}): DynamicModule {
     const configProvider = { provide: APP_CONFIG, useValue: config };
+    // What feature modules may inject; EdgeSafetyCheck and DependencyMetrics stay internal.
+    const exported = [
+      {
+        provide: ClientIpResolver,
+        useFactory: () => new ClientIpResolver(config.trustedProxies),
+      },
+      { provide: KeysetCursors, useFactory: () => new KeysetCursors(config.jwtSecret) },
+      DomainEvents,
+      OutboxRepository,
+      OutboxRelay,
+      {
+        provide: OUTBOX_RELAY_ENABLED,
+        useValue: options.outboxRelay ?? options.http !== false,
+      },
+      RateLimitService,
+      MetricsService,
+      HttpPipeline,
+      DrainState,
+    ];
     return {
       module: CoreModule,
       imports: [
@@ -63,41 +82,8 @@ export class CoreModule {
       ],
       controllers:
         options.http === false ? [] : [HealthController, MetricsController, QueuesAdminController],
-      providers: [
-        {
-          provide: ClientIpResolver,
-          useFactory: () => new ClientIpResolver(config.trustedProxies),
-        },
-        { provide: KeysetCursors, useFactory: () => new KeysetCursors(config.jwtSecret) },
-        DomainEvents,
-        OutboxRepository,
-        OutboxRelay,
-        {
-          provide: OUTBOX_RELAY_ENABLED,
-          useValue: options.outboxRelay ?? options.http !== false,
-        },
-        RateLimitService,
-        MetricsService,
-        HttpPipeline,
-        EdgeSafetyCheck,
-        DependencyMetrics,
-        DrainState,
-      ],
-      exports: [
-        ClientIpResolver,
-        KeysetCursors,
-        DomainEvents,
-        OutboxRepository,
-        OutboxRelay,
-        {
-          provide: OUTBOX_RELAY_ENABLED,
-          useValue: options.outboxRelay ?? options.http !== false,
-        },
-        RateLimitService,
-        MetricsService,
-        HttpPipeline,
-        DrainState,
-      ],
+      providers: [...exported, EdgeSafetyCheck, DependencyMetrics],
+      exports: exported,
     };
   }
 }

@@ -65,21 +65,25 @@ export class UsersMailer implements OnModuleInit {
     });
   }
 
-  async verifyEmail(
-    to: string,
-    displayName: string,
-    token: string,
-    tokenId: string,
-  ): Promise<void> {
-    await this.mail.send({
-      to,
-      template: USERS_MAIL.verifyEmail,
-      context: { displayName, token, link: `${this.base}/verify-email?token=${token}` },
-      idempotencyKey: `users.verify-email:${tokenId}`,
-    });
+  verifyEmail(to: string, displayName: string, token: string, tokenId: string): Promise<void> {
+    return this.tokenMail(USERS_MAIL.verifyEmail, 'verify-email', to, displayName, token, tokenId);
   }
 
-  async passwordReset(
+  passwordReset(to: string, displayName: string, token: string, tokenId: string): Promise<void> {
+    return this.tokenMail(
+      USERS_MAIL.passwordReset,
+      'reset-password',
+      to,
+      displayName,
+      token,
+      tokenId,
+    );
+  }
+
+  /** An email carrying a one-time token, as a link to the web client's `page` and as a code. */
+  private async tokenMail(
+    template: string,
+    page: string,
     to: string,
     displayName: string,
     token: string,
@@ -87,9 +91,9 @@ export class UsersMailer implements OnModuleInit {
   ): Promise<void> {
     await this.mail.send({
       to,
-      template: USERS_MAIL.passwordReset,
-      context: { displayName, token, link: `${this.base}/reset-password?token=${token}` },
-      idempotencyKey: `users.password-reset:${tokenId}`,
+      template,
+      context: { displayName, token, link: `${this.base}/${page}?token=${token}` },
+      idempotencyKey: `${template}:${tokenId}`,
     });
   }
 
