@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { BlocksService, RequestLogWriter } from '@nexus/security-analytics';
+import { RollupsRepository } from '../../libs/security-analytics/src/rollups/rollups.repository';
 import { registerUser, bearer } from '../support/auth';
 import { testModes } from '../support/modes';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -135,6 +136,41 @@ describe.each(testModes())('request log (%s)', (mode) => {
               (SELECT sum(requests)::int FROM request_log_rollups) AS rolled`,
     );
     expect(rolled).toBe(logged);
+  });
+
+  it('keeps text with tabs, backslashes, quotes and COPY escapes as sent', async () => {
+    // Special in COPY's text format: tab, backslash, `\N` (its NULL); in array literals: quotes,
+    // backslashes, commas, braces and the word NULL.
+    const ua = `esc-${Date.now()}\tback\\slash \\N "quoted" {a,b} NULL é ✓`;
+    const path = `/probe-${Date.now()}/%5C%22`;
+    const res = await t.inject({
+      url: `${path}?q=x\\y\\N`,
+      headers: { 'user-agent': ua },
+      remoteAddress: '192.0.2.77',
+    });
+    expect(res.statusCode).toBe(404);
+    const logged = await rows(t, 'user_agent = $1', [ua]);
+    expect(logged.map((r) => [r.path, r.userAgent, r.userId, r.outcome])).toEqual([
+      [`${path}?q=x\\y\\N`, ua, null, null],
+    ]);
+    const routes = ['a"b', 'c\\d', 'e,f {g}', 'NULL', '', '\\N\tx'];
+    await t.app.get(RollupsRepository).add(
+      routes.map((route) => ({
+        minute: Date.UTC(2026, 0, 1),
+        ip: '192.0.2.78',
+        route,
+        statusClass: 2,
+        requests: 1,
+        probeHits: 0,
+        blocked: 0,
+        limited: 0,
+        latencyMsSum: 0.5,
+      })),
+    );
+    const rolled = await t.app
+      .get(DataSource)
+      .query(`SELECT route FROM request_log_rollups WHERE ip = '192.0.2.78'`);
+    expect(rolled.map((r: { route: string }) => r.route).sort()).toEqual([...routes].sort());
   });
 });
 

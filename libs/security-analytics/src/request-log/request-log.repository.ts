@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { affectedCount, returnedRows } from '@nexus/core';
+import { affectedCount, EMBEDDED_POSTGRES, EmbeddedPostgres, returnedRows } from '@nexus/core';
 import { DataSource, EntityManager } from 'typeorm';
-import { unnestRows } from '../db/unnest-rows';
+import { copyIn } from '../db/copy-in';
+import { COPY_NULL, copyText, IsoMillis } from '../db/copy-text';
 import { RequestLogEntry } from './request-log.types';
 
 export interface RequestLogRow {
@@ -22,22 +23,46 @@ export interface RequestLogRow {
 /** Shown for requests no route matched (the rollups key them by path instead). */
 export const UNMATCHED_ROUTE = '(unmatched)';
 
+const COPY_COLUMNS =
+  'at, ip, method, route, path, status, latency_ms, user_id, user_agent, request_id, outcome';
+
+/**
+ * A batch as COPY text, in `COPY_COLUMNS` order: one template per row, strings escaped only where
+ * they hold a backslash, tab, newline or CR (`copyText`), the time formatted per second
+ * (`IsoMillis`) — the api's cost per logged request (docs/benchmarks.md).
+ */
+export function requestLogCopyText(entries: readonly RequestLogEntry[]): string {
+  const at = new IsoMillis();
+  const opt = (v: string | null | undefined) =>
+    v === null || v === undefined ? COPY_NULL : copyText(v);
+  let out = '';
+  for (const e of entries) {
+    out += `${at.text(e.at)}\t${copyText(e.ip)}\t${copyText(e.method)}\t${copyText(
+      e.route ?? UNMATCHED_ROUTE,
+    )}\t${copyText(e.path)}\t${e.status}\t${e.latencyMs}\t${opt(
+      e.userId,
+    )}\t${opt(e.userAgent)}\t${opt(e.requestId)}\t${e.outcome ?? COPY_NULL}\n`;
+  }
+  return out;
+}
+
 /** Every statement on `request_log`. */
 @Injectable()
 export class RequestLogRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(EMBEDDED_POSTGRES) private readonly embedded: EmbeddedPostgres | null,
+  ) {}
 
-  /** One statement per batch whatever its size (`unnestRows`). */
+  /**
+   * Appends a batch with one `COPY` (`copyIn`: text format from STDIN on PostgreSQL, a Blob on
+   * PGlite), in `em`'s transaction or a transaction of its own.
+   */
   async insertBatch(entries: RequestLogEntry[], em?: EntityManager): Promise<void> {
-    const u = unnestRows(
-      entries,
-      'at timestamptz, ip inet, method text, route text, path text, status smallint, latency_ms real, user_id uuid, user_agent text, request_id text, outcome text',
-      { route: (e) => e.route ?? UNMATCHED_ROUTE },
-    );
-    await (em ?? this.dataSource).query(
-      `INSERT INTO request_log (${u.columns}) ${u.select}`,
-      u.params,
-    );
+    if (!entries.length) return;
+    const data = requestLogCopyText(entries);
+    const copy = (m: EntityManager) => copyIn(m, this.embedded, 'request_log', COPY_COLUMNS, data);
+    await (em ? copy(em) : this.dataSource.transaction(copy));
   }
 
   async count(): Promise<number> {

@@ -18,20 +18,32 @@ export interface RollupIncrement {
   latencyMsSum: number;
 }
 
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
- * Folds a batch of log entries into rollup increments, sorted by key: concurrent writers (several
- * api instances) then lock the rows they upsert in the same order and cannot deadlock.
+ * Folds a batch of log entries into rollup increments, sorted by key (minute, ip, route, status
+ * class): concurrent writers (several api instances) then lock the rows they upsert in the same
+ * order and cannot deadlock. Nested maps rather than one map keyed by a concatenated string: this
+ * runs for every logged request, and building and hashing a key string per entry (then sorting
+ * the long keys) was most of the fold's cost (docs/benchmarks.md).
  */
-export function rollupBatch(entries: RequestLogEntry[]): RollupIncrement[] {
-  const byKey = new Map<string, RollupIncrement>();
+export function rollupBatch(entries: readonly RequestLogEntry[]): RollupIncrement[] {
+  const minutes = new Map<number, Map<string, Map<string, (RollupIncrement | undefined)[]>>>();
+  let count = 0;
   for (const e of entries) {
     const minute = e.at - (e.at % 60_000);
     const route = e.route ?? pathOnly(e.path);
     const statusClass = Math.min(5, Math.max(1, Math.floor(e.status / 100)));
-    const key = `${minute}\u0000${e.ip}\u0000${route}\u0000${statusClass}`;
-    let r = byKey.get(key);
+    let ips = minutes.get(minute);
+    if (!ips) minutes.set(minute, (ips = new Map()));
+    let routes = ips.get(e.ip);
+    if (!routes) ips.set(e.ip, (routes = new Map()));
+    let classes = routes.get(route);
+    if (!classes) routes.set(route, (classes = []));
+    let r = classes[statusClass];
     if (!r) {
-      r = {
+      count++;
+      r = classes[statusClass] = {
         minute,
         ip: e.ip,
         route,
@@ -42,7 +54,6 @@ export function rollupBatch(entries: RequestLogEntry[]): RollupIncrement[] {
         limited: 0,
         latencyMsSum: 0,
       };
-      byKey.set(key, r);
     }
     r.requests++;
     if (e.status === 403 || e.status === 404) r.probeHits++;
@@ -50,5 +61,15 @@ export function rollupBatch(entries: RequestLogEntry[]): RollupIncrement[] {
     if (e.outcome === 'limited') r.limited++;
     r.latencyMsSum += e.latencyMs;
   }
-  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+  const out: RollupIncrement[] = new Array<RollupIncrement>(count);
+  let i = 0;
+  for (const minute of [...minutes.keys()].sort((a, b) => a - b)) {
+    const ips = minutes.get(minute)!;
+    for (const ip of [...ips.keys()].sort(byString)) {
+      const routes = ips.get(ip)!;
+      for (const route of [...routes.keys()].sort(byString))
+        for (const r of routes.get(route)!) if (r) out[i++] = r;
+    }
+  }
+  return out;
 }
