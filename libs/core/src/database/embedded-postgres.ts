@@ -5,10 +5,14 @@ const { createPgConfig } = require('@electric-sql/pglite/node-postgres') as {
   createPgConfig: (pglite: PGlite) => Record<string, unknown>;
 };
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { findPgliteTemplate, unpackPgliteTemplateInChild } from './pglite-template';
+
+/** Postgres's page cache for a small embedded database. */
+const SMALL_SHARED_BUFFERS = '32MB';
+const SMALL_DATABASE_BYTES = 64 * 1024 * 1024;
 
 /**
  * Embedded PostgreSQL (PGlite, Postgres compiled to WASM) behind node-postgres.
@@ -26,7 +30,22 @@ export class EmbeddedPostgres {
   static async open(dataDir: string): Promise<EmbeddedPostgres> {
     const dir = join(dataDir, 'pglite');
     if (!existsSync(join(dir, 'PG_VERSION'))) await createDatabase(dir);
-    const pglite = await PGlite.create(dir);
+    // Postgres touches all of its shared buffers at start (PGlite's default: 128 MB, resident for
+    // the life of the process). A small database (a new one, the demo data) is served as well by
+    // fewer; a large one keeps the default (docs/benchmarks.md, start-up memory).
+    const small = folderBytes(join(dir, 'base')) < SMALL_DATABASE_BYTES;
+    const pglite = await PGlite.create(
+      dir,
+      small
+        ? {
+            startParams: [
+              ...PGlite.defaultStartParams,
+              '-c',
+              `shared_buffers=${SMALL_SHARED_BUFFERS}`,
+            ],
+          }
+        : {},
+    );
     return new EmbeddedPostgres(pglite);
   }
 
@@ -61,4 +80,18 @@ async function createDatabase(dir: string): Promise<void> {
   const script = `require(${JSON.stringify(require.resolve('@electric-sql/pglite'))})
     .PGlite.create(process.argv[1]).then((db) => db.close())`;
   await promisify(execFile)(process.execPath, ['-e', script, dir], { env: {} });
+}
+
+/** Bytes of the files below `path` (base/: every database's tables); unreadable counts as large. */
+function folderBytes(path: string): number {
+  try {
+    let total = 0;
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      const child = join(path, entry.name);
+      total += entry.isDirectory() ? folderBytes(child) : statSync(child).size;
+    }
+    return total;
+  } catch {
+    return Infinity;
+  }
 }
