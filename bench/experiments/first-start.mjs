@@ -44,7 +44,8 @@ function sample(pid) {
 }
 
 async function start(dir, fresh) {
-  if (fresh) for (const d of ['dist', 'data']) rmSync(join(dir, d), { recursive: true, force: true });
+  if (fresh)
+    for (const d of ['dist', 'data']) rmSync(join(dir, d), { recursive: true, force: true });
   const port = await freePort();
   const load = loadavg()[0];
   const t0 = performance.now();
@@ -99,7 +100,8 @@ try {
     clones.push(dir);
     execFileSync('git', ['clone', '-q', ROOT, dir]);
     execFileSync('git', ['checkout', '-q', commit], { cwd: dir });
-    if (npmCi) execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'ignore' });
+    if (npmCi)
+      execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'ignore' });
     else symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   }
   for (let r = 0; r < runs; r++) {
