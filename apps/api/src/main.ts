@@ -1,6 +1,7 @@
 import './tracing';
 import 'reflect-metadata';
 import { AppLogger, ConfigError, drainOnSignals, loadConfig, modeOf } from '@nexus/core';
+import { DemoDataSeeder } from '@nexus/demo';
 import { createApp } from './create-app';
 
 async function main(): Promise<void> {
@@ -17,7 +18,15 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   // SIGTERM: readiness 503 for SHUTDOWN_READINESS_GRACE_MS, then close and exit 0.
   drainOnSignals(app, config, app.get(AppLogger));
-  await app.listen({ port: config.port, host: config.host });
+  // The demo data is written once the api listens, not during its initialisation.
+  let listened = (): void => undefined;
+  if (config.seedDemoData)
+    app.get(DemoDataSeeder).startAfter(new Promise<void>((resolve) => (listened = resolve)));
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } finally {
+    listened();
+  }
   const base = config.publicUrl.replace(/\/$/, '');
   const mode = modeOf(config);
   process.stdout.write(

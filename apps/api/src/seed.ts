@@ -41,6 +41,8 @@ async function main(): Promise<number> {
     dbMigrate: true,
     seedDemoData: false,
     runWorkers: false,
+    // No HTTP server in this process: nothing to mount the GraphiQL IDE on.
+    graphiqlEnabled: false,
     logLevel: 'warn',
   });
   const app = await NestFactory.createApplicationContext(AppModule.register(config, [DemoModule]), {

@@ -1,14 +1,18 @@
-import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 // PGlite publishes this entry point through package exports only; the CommonJS build resolves it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createPgConfig } = require('@electric-sql/pglite/node-postgres') as {
   createPgConfig: (pglite: PGlite) => Record<string, unknown>;
 };
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { findPgliteTemplate, unpackPgliteTemplateInChild } from './pglite-template';
+
+/** Postgres's page cache for a small embedded database. */
+const SMALL_SHARED_BUFFERS = '32MB';
+const SMALL_DATABASE_BYTES = 64 * 1024 * 1024;
 
 /**
  * Embedded PostgreSQL (PGlite, Postgres compiled to WASM) behind node-postgres.
@@ -25,19 +29,23 @@ export class EmbeddedPostgres {
 
   static async open(dataDir: string): Promise<EmbeddedPostgres> {
     const dir = join(dataDir, 'pglite');
-    mkdirSync(dir, { recursive: true });
-    // `npm start` (scripts/start.mjs) may have begun this folder's initdb while the app loaded.
-    const started = (
-      globalThis as Record<symbol, { dir: string; done: Promise<void> } | undefined>
-    )[Symbol.for('nexus.embedded-initdb')];
-    let artifacts: Promise<PGliteArtifacts | undefined> | undefined;
-    if (started?.dir === dir) {
-      // While the initdb runs elsewhere, this process compiles its own PGlite instead of idling.
-      artifacts = loadArtifacts();
-      await started.done;
-    }
-    if (!existsSync(join(dir, 'PG_VERSION'))) await initdbInChildProcess(dir);
-    const pglite = await PGlite.create(dir, await artifacts);
+    if (!existsSync(join(dir, 'PG_VERSION'))) await createDatabase(dir);
+    // Postgres touches all of its shared buffers at start (PGlite's default: 128 MB, resident for
+    // the life of the process). A small database (a new one, the demo data) is served as well by
+    // fewer; a large one keeps the default (docs/benchmarks.md, start-up memory).
+    const small = folderBytes(join(dir, 'base')) < SMALL_DATABASE_BYTES;
+    const pglite = await PGlite.create(
+      dir,
+      small
+        ? {
+            startParams: [
+              ...PGlite.defaultStartParams,
+              '-c',
+              `shared_buffers=${SMALL_SHARED_BUFFERS}`,
+            ],
+          }
+        : {},
+    );
     return new EmbeddedPostgres(pglite);
   }
 
@@ -52,38 +60,38 @@ export class EmbeddedPostgres {
   }
 }
 
-type PGliteArtifacts = Pick<PGliteOptions, 'pgliteWasmModule' | 'fsBundle'>;
-// The compiler's lib has no WebAssembly declarations; Node has the global.
-const wasm = (
-  globalThis as unknown as {
-    WebAssembly: { compile(bytes: Uint8Array): Promise<PGliteArtifacts['pgliteWasmModule']> };
-  }
-).WebAssembly;
-
 /**
- * PGlite's WebAssembly module, compiled, and its file-system bundle: what `PGlite.create` would
- * load itself (options of its public API). Undefined when they cannot be read: PGlite then
- * loads them as usual.
+ * A new database is unpacked from the repository's template (what initdb writes, made by
+ * scripts/pglite-template.mjs), a small fraction of initdb's time. Without one, PGlite's initdb
+ * runs in a short-lived process: it grows WebAssembly memory that a process never gets back.
  */
-async function loadArtifacts(): Promise<PGliteArtifacts | undefined> {
-  try {
-    const dist = dirname(require.resolve('@electric-sql/pglite'));
-    const [binary, bundle] = await Promise.all([
-      readFile(join(dist, 'pglite.wasm')),
-      readFile(join(dist, 'pglite.data')),
-    ]);
-    return { pgliteWasmModule: await wasm.compile(binary), fsBundle: new Blob([bundle]) };
-  } catch {
-    return undefined;
+async function createDatabase(dir: string): Promise<void> {
+  const template = findPgliteTemplate();
+  if (template) {
+    try {
+      mkdirSync(join(dir, '..'), { recursive: true });
+      await unpackPgliteTemplateInChild(template, dir);
+      return;
+    } catch {
+      // initdb below reports whatever is wrong with the folder.
+    }
   }
-}
-
-/**
- * PGlite's initdb grows WebAssembly memory that the process never gets back (about 450 MB held for
- * the life of the api, docs/benchmarks.md), so a new database is created by a short-lived process.
- */
-async function initdbInChildProcess(dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
   const script = `require(${JSON.stringify(require.resolve('@electric-sql/pglite'))})
     .PGlite.create(process.argv[1]).then((db) => db.close())`;
   await promisify(execFile)(process.execPath, ['-e', script, dir], { env: {} });
+}
+
+/** Bytes of the files below `path` (base/: every database's tables); unreadable counts as large. */
+function folderBytes(path: string): number {
+  try {
+    let total = 0;
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      const child = join(path, entry.name);
+      total += entry.isDirectory() ? folderBytes(child) : statSync(child).size;
+    }
+    return total;
+  } catch {
+    return Infinity;
+  }
 }
