@@ -98,13 +98,17 @@ export async function startProcess(
       await waitUntil(
         async () => {
           if (await probe()) return true;
-          if (exited()) throw new Error(`${name} exited (${child.exitCode ?? child.signalCode})`);
+          if (exited()) {
+            throw new Error(
+              `${name} exited (${child.exitCode ?? child.signalCode}) before ${what}`,
+            );
+          }
           return false;
         },
         { timeoutMs: bound, what },
       );
     } catch (e) {
-      throw new Error(`${(e as Error).message} while waiting for ${what}\n${log}`);
+      throw new Error(`${(e as Error).message}\n--- ${name}'s output ---\n${log}`);
     }
   };
   const started: StartedProcess = {
