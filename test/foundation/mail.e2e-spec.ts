@@ -18,6 +18,14 @@ describe.each(testModes())('MailService (%s mode)', (mode) => {
   let mail: MailService;
   const deliveries = () => t.app.get(EmailDeliveriesRepository);
   const delivery = async (id: string) => (await deliveries().findById(id))!;
+  /** The job the email queue runs for a delivery, as the processor receives it. */
+  const sendJob = (id: string) => ({
+    id,
+    name: 'send',
+    data: { payload: { deliveryId: id } },
+    attemptsMade: 0,
+    opts: {},
+  });
   /** The delivery row once the worker has recorded `status` on it. */
   const deliveryIn = (id: string, status: string) =>
     waitUntil(
@@ -105,13 +113,7 @@ describe.each(testModes())('MailService (%s mode)', (mode) => {
 
   it('never sends twice when the same job runs twice at once', async () => {
     const d = await sendWithQueueDown('race@example.com');
-    const job = {
-      id: d.id,
-      name: 'send',
-      data: { payload: { deliveryId: d.id } },
-      attemptsMade: 0,
-      opts: {},
-    };
+    const job = sendJob(d.id);
     const processor = t.app.get(EmailProcessor, { strict: false });
     const transport = t.app.get(MailTransport);
     const send = transport.send;
@@ -153,13 +155,7 @@ describe.each(testModes())('MailService (%s mode)', (mode) => {
     });
     await deliveryIn(d.id, 'sent');
     const processor = t.app.get(EmailProcessor, { strict: false });
-    const job = {
-      id: d.id,
-      name: 'send',
-      data: { payload: { deliveryId: d.id } },
-      attemptsMade: 0,
-      opts: {},
-    };
+    const job = sendJob(d.id);
     await Promise.all([processor.process(job), processor.process(job)]);
     await mail.relay();
     await queueSettled();
