@@ -40,21 +40,17 @@ export async function createArticle(
 }
 
 /**
- * Counts the content statements that reach the database while `fn` runs, at the driver
- * (node-postgres `Client.query`, used by TypeORM and by prepared statements alike, in both modes).
+ * Every statement that reaches the database while `fn` runs, at the driver (node-postgres
+ * `Client.query`, used by TypeORM and by prepared statements alike, in both modes).
  */
-export async function countContentQueries(
-  fn: () => Promise<unknown>,
-): Promise<{ count: number; sql: string[] }> {
+export async function statementsDuring(fn: () => Promise<unknown>): Promise<string[]> {
   const sql: string[] = [];
   const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (
     this: Client,
     ...args: unknown[]
   ) {
     const first = args[0] as string | { text?: string };
-    const text = typeof first === 'string' ? first : (first?.text ?? '');
-    if (/\b(articles|article_tags|tags|comments|reactions|users|follows)\b/.test(text))
-      sql.push(text);
+    sql.push(typeof first === 'string' ? first : (first?.text ?? ''));
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   } as unknown as Client['query']);
   try {
@@ -62,6 +58,16 @@ export async function countContentQueries(
   } finally {
     spy.mockRestore();
   }
+  return sql;
+}
+
+/** The content statements (its tables and the users it joins) among `statementsDuring(fn)`. */
+export async function countContentQueries(
+  fn: () => Promise<unknown>,
+): Promise<{ count: number; sql: string[] }> {
+  const sql = (await statementsDuring(fn)).filter((text) =>
+    /\b(articles|article_tags|tags|comments|reactions|users|follows)\b/.test(text),
+  );
   return { count: sql.length, sql };
 }
 const original = Client.prototype.query;

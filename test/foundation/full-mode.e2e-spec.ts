@@ -1,23 +1,17 @@
 import { EmailDeliveriesRepository, MailService, MailTemplates, QueueRegistry } from '@nexus/core';
 import type { Queue } from 'bullmq';
-import { ChildProcess, spawn } from 'node:child_process';
-
-import { join } from 'node:path';
+import { startBuiltApp, StartedProcess } from '../support/built-apps';
 import { fullModeAvailable } from '../support/modes';
 import { waitUntil } from '../support/sync';
 import { startTcpProxy, TcpProxy } from '../support/tcp-proxy';
-import { startTestApp, TestApp } from '../support/test-app';
-
-const ROOT = join(__dirname, '../..');
-const WORKER_ENTRY = join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
+import { startTestApp, TestApp, workerEnvOf } from '../support/test-app';
 
 // Full mode needs PostgreSQL and Redis; CI sets NEXUS_REQUIRE_FULL=true so this never skips there.
 const describeFull = fullModeAvailable() ? describe : describe.skip;
 
 describeFull('full mode: a separate worker process consumes the queues', () => {
   let api: TestApp;
-  let worker: ChildProcess | undefined;
-  let workerLog = '';
+  let worker: StartedProcess | undefined;
 
   beforeAll(async () => {
     // The api does not consume jobs (RUN_WORKERS=false), so only the worker process can send.
@@ -28,10 +22,7 @@ describeFull('full mode: a separate worker process consumes the queues', () => {
   }, 120_000);
 
   afterAll(async () => {
-    if (worker && worker.exitCode === null && worker.signalCode === null) {
-      worker.kill('SIGTERM');
-      await new Promise((r) => worker!.once('exit', r));
-    }
+    await worker?.stop('SIGTERM');
     await api?.close();
   });
 
@@ -46,23 +37,13 @@ describeFull('full mode: a separate worker process consumes the queues', () => {
     expect(await email.getJobCounts('waiting', 'active')).toMatchObject({ waiting: 1, active: 0 });
     expect((await deliveries.findById(d.id))!.status).toBe('queued');
 
-    worker = spawn(process.execPath, [WORKER_ENTRY], {
-      cwd: ROOT,
+    worker = await startBuiltApp('worker', {
       env: {
-        PATH: process.env.PATH,
         NODE_ENV: 'test',
-        DATA_DIR: api.config.dataDir,
-        DATABASE_URL: api.config.databaseUrl,
-        REDIS_URL: api.config.redisUrl,
-        REDIS_PREFIX: api.config.redisPrefix,
-        SMTP_URL: api.config.smtpUrl,
-        JWT_SECRET: api.config.jwtSecret,
+        ...workerEnvOf(api),
         LOG_LEVEL: 'info',
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    worker.stdout!.on('data', (c) => (workerLog += c));
-    worker.stderr!.on('data', (c) => (workerLog += c));
 
     const m = await api.mailbox.waitFor((x) => x.to.includes('worker@example.com'), 30_000);
     expect(m.subject).toBe('Ping 7');
@@ -73,18 +54,15 @@ describeFull('full mode: a separate worker process consumes the queues', () => {
     expect(sent).toBe(true);
     // The worker logs carry the id of the request (or job) that caused the work; the line is
     // written after the row is marked sent, so wait for it too.
-    await waitUntil(() => workerLog.includes(`email ${d.id} sent via smtp`), {
+    await worker.waitForOutput(`email ${d.id} sent via smtp`, {
       what: 'the worker logging the send',
     });
 
-    worker.kill('SIGTERM');
-    const [code, signal] = await new Promise<[number | null, string | null]>((r) =>
-      worker!.once('close', (c, s) => r([c, s])),
-    );
-    // 'close' (not 'exit'): the worker's last log lines are still in the pipe when it exits.
-    // Nest re-raises the signal after its shutdown hooks have run.
+    // Resolves on 'close' (not 'exit'): the worker's last log lines are still in the pipe when it
+    // exits. Nest re-raises the signal after its shutdown hooks have run.
+    const [code, signal] = await worker.stop('SIGTERM');
     expect(code === 0 || signal === 'SIGTERM').toBe(true);
-    expect(workerLog).toContain('queue workers stopped');
+    expect(worker.output()).toContain('queue workers stopped');
   }, 60_000);
 });
 

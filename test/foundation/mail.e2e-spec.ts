@@ -13,13 +13,28 @@ import { testModes } from '../support/modes';
 import { deferred, settled, waitUntil } from '../support/sync';
 import { startTestApp, TestApp } from '../support/test-app';
 
-const waitFor = <T>(probe: () => Promise<T | undefined | false>) => waitUntil(probe);
-
 describe.each(testModes())('MailService (%s mode)', (mode) => {
   let t: TestApp;
   let mail: MailService;
   const deliveries = () => t.app.get(EmailDeliveriesRepository);
   const delivery = async (id: string) => (await deliveries().findById(id))!;
+  /** The job the email queue runs for a delivery, as the processor receives it. */
+  const sendJob = (id: string) => ({
+    id,
+    name: 'send',
+    data: { payload: { deliveryId: id } },
+    attemptsMade: 0,
+    opts: {},
+  });
+  /** The delivery row once the worker has recorded `status` on it. */
+  const deliveryIn = (id: string, status: string) =>
+    waitUntil(
+      async () => {
+        const r = await delivery(id);
+        return r.status === status ? r : undefined;
+      },
+      { what: `delivery ${id} ${status}` },
+    );
   /** Resolves once the email queue has nothing waiting, running or scheduled for a retry. */
   const queueSettled = () =>
     waitUntil(
@@ -69,10 +84,7 @@ describe.each(testModes())('MailService (%s mode)', (mode) => {
     expect(m.text).toContain('Hello Ada <script>, your code is A1.');
     expect(m.html).toContain('Ada &lt;script&gt;');
     expect(m.messageId).toBe(`<${d.id}@nexus>`);
-    const row = await waitFor(async () => {
-      const r = await delivery(d.id);
-      return r.status === 'sent' && r;
-    });
+    const row = await deliveryIn(d.id, 'sent');
     expect(row.attempts).toBe(1);
     expect(row.sentAt).toBeInstanceOf(Date);
     if (mode === 'full') expect(t.mailbox).toBe(t.smtp);
@@ -92,7 +104,7 @@ describe.each(testModes())('MailService (%s mode)', (mode) => {
       idempotencyKey: 'welcome:once',
     });
     expect(b.id).toBe(a.id);
-    await waitFor(async () => (await delivery(a.id)).status === 'sent');
+    await deliveryIn(a.id, 'sent');
     await queueSettled();
     const received = (await t.mailbox.messages()).filter((m) => m.to.includes('once@example.com'));
     expect(received).toHaveLength(1);
@@ -101,13 +113,7 @@ describe.each(testModes())('MailService (%s mode)', (mode) => {
 
   it('never sends twice when the same job runs twice at once', async () => {
     const d = await sendWithQueueDown('race@example.com');
-    const job = {
-      id: d.id,
-      name: 'send',
-      data: { payload: { deliveryId: d.id } },
-      attemptsMade: 0,
-      opts: {},
-    };
+    const job = sendJob(d.id);
     const processor = t.app.get(EmailProcessor, { strict: false });
     const transport = t.app.get(MailTransport);
     const send = transport.send;
@@ -147,15 +153,9 @@ describe.each(testModes())('MailService (%s mode)', (mode) => {
       template: 'welcome',
       context: { name: 'D', code: '2' },
     });
-    await waitFor(async () => (await delivery(d.id)).status === 'sent');
+    await deliveryIn(d.id, 'sent');
     const processor = t.app.get(EmailProcessor, { strict: false });
-    const job = {
-      id: d.id,
-      name: 'send',
-      data: { payload: { deliveryId: d.id } },
-      attemptsMade: 0,
-      opts: {},
-    };
+    const job = sendJob(d.id);
     await Promise.all([processor.process(job), processor.process(job)]);
     await mail.relay();
     await queueSettled();
@@ -178,10 +178,7 @@ describe.each(testModes())('MailService (%s mode)', (mode) => {
         template: 'welcome',
         context: { name: 'X', code: '3' },
       });
-      const row = await waitFor(async () => {
-        const r = await delivery(d.id);
-        return r.status === 'dead' && r;
-      });
+      const row = await deliveryIn(d.id, 'dead');
       expect(row.attempts).toBe(3);
       expect(row.lastError).toBeTruthy();
       expect(row.sentAt).toBeNull();
@@ -202,10 +199,7 @@ describe.each(testModes())('MailService (%s mode)', (mode) => {
       template: 'welcome',
       context: { name: 'F', code: '4' },
     });
-    const row = await waitFor(async () => {
-      const r = await delivery(d.id);
-      return r.status === 'sent' && r;
-    });
+    const row = await deliveryIn(d.id, 'sent');
     expect(row.attempts).toBe(mode === 'full' ? 2 : 1);
     await t.mailbox.waitFor((m) => m.to.includes('flaky@example.com'));
   });
@@ -231,7 +225,7 @@ describe.each(testModes())('MailService (%s mode)', (mode) => {
       queue.add = add;
     }
     expect(await mail.relay()).toBeGreaterThanOrEqual(1);
-    await waitFor(async () => (await delivery(id)).status === 'sent');
+    await deliveryIn(id, 'sent');
     await t.mailbox.waitFor((m) => m.to.includes('later@example.com'));
   });
 
@@ -242,10 +236,7 @@ describe.each(testModes())('MailService (%s mode)', (mode) => {
       headers: { 'x-request-id': 'req-mail-1' },
     });
     expect(res.statusCode).toBe(201);
-    const row = await waitFor(async () => {
-      const r = await delivery(res.json().id);
-      return r.status === 'sent' && r;
-    });
+    const row = await deliveryIn(res.json().id, 'sent');
     expect(row.requestId).toBe('req-mail-1');
   });
 

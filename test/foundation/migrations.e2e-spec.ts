@@ -5,32 +5,22 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { createTestDatabase, TestDatabase } from '../support/databases';
 import { fullModeAvailable } from '../support/modes';
 
 const coreMigrations = [...core, ...usersMigrations, ...contentMigrations];
 const describeFull = fullModeAvailable() ? describe : describe.skip;
 
 describeFull('migrations on PostgreSQL', () => {
-  const adminUrl = process.env.TEST_DATABASE_URL ?? '';
-  const dbName = `nexus_mig_${randomBytes(5).toString('hex')}`;
+  let database: TestDatabase;
   let url: URL;
 
   beforeAll(async () => {
-    url = new URL(adminUrl);
-    url.pathname = `/${dbName}`;
-    const c = new Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${dbName}`);
-    await c.end();
+    database = await createTestDatabase(`nexus_mig_${randomBytes(5).toString('hex')}`);
+    url = new URL(database.url);
   });
-  afterAll(async () => {
-    const c = new Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await c.end();
-  });
+  afterAll(() => database?.drop());
 
   it('two processes migrating at once apply each migration exactly once (advisory lock)', async () => {
     const config = loadConfig({

@@ -1,18 +1,17 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { holdUpdates } from '../support/advisory-hold';
 import { registerUser } from '../support/auth';
+import { freePort, startBuiltApp, StartedProcess } from '../support/built-apps';
+import { createTestDatabase, TestDatabase } from '../support/databases';
 import { startSmtpSink, SmtpSink } from '../support/mailbox';
 import { fullModeAvailable } from '../support/modes';
 import { waitUntil } from '../support/sync';
 import type { TestApp } from '../support/test-app';
 
-const ROOT = join(__dirname, '../..');
-const API_ENTRY = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
 /** The advisory lock the test holds while the api's claim of the outbox row waits for it. */
 const HOLD = 7_310_001;
 
@@ -25,36 +24,24 @@ const describeFull = fullModeAvailable() ? describe : describe.skip;
  * the write commits, its fast-path claim blocks, the test sees that wait and kills the process.
  */
 describeFull('outbox: the api killed between commit and delivery (full mode)', () => {
-  const dbName = `nexus_t_${randomBytes(6).toString('hex')}`;
   const prefix = `t${randomBytes(5).toString('hex')}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'nexus-test-'));
-  let admin: Client;
+  let database: TestDatabase;
   let db: Client;
   let smtp: SmtpSink;
-  let child: ChildProcess | undefined;
-  let log = '';
-  let databaseUrl = '';
-
-  const freePort = () =>
-    new Promise<number>((resolve) => {
-      const s = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = s.address() as { port: number };
-        s.close(() => resolve(port));
-      });
-    });
+  let api: StartedProcess | undefined;
 
   /** Starts the built api on the test database; resolves with a TestApp-shaped client. */
   const startApi = async (): Promise<TestApp> => {
     const port = await freePort();
-    const proc = spawn(process.execPath, [API_ENTRY], {
-      cwd: ROOT,
+    const url = `http://127.0.0.1:${port}`;
+    api = await startBuiltApp('api', {
       env: {
-        PATH: process.env.PATH,
         NODE_ENV: 'test',
         HOST: '127.0.0.1',
         PORT: String(port),
         DATA_DIR: dataDir,
-        DATABASE_URL: databaseUrl,
+        DATABASE_URL: database.url,
         DB_MIGRATE: 'true',
         REDIS_URL: process.env.TEST_REDIS_URL,
         REDIS_PREFIX: prefix,
@@ -65,16 +52,9 @@ describeFull('outbox: the api killed between commit and delivery (full mode)', (
         OUTBOX_POLL_MS: '50',
         LOG_LEVEL: 'warn',
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      ready: { url: `${url}/health/ready` },
+      timeoutMs: 60_000,
     });
-    proc.stdout!.on('data', (c) => (log += c));
-    proc.stderr!.on('data', (c) => (log += c));
-    child = proc;
-    const url = `http://127.0.0.1:${port}`;
-    await waitUntil(
-      async () => (await fetch(`${url}/health/ready`).catch(() => undefined))?.status === 200,
-      { what: `api ready (log: ${log.slice(-500)})`, timeoutMs: 60_000 },
-    );
     const inject = async (opts: {
       method?: string;
       url: string;
@@ -95,30 +75,17 @@ describeFull('outbox: the api killed between commit and delivery (full mode)', (
     return { inject, mailbox: smtp, url } as unknown as TestApp;
   };
 
-  const kill = async (proc: ChildProcess) => {
-    if (proc.exitCode !== null || proc.signalCode !== null) return;
-    const exited = new Promise((r) => proc.once('exit', r));
-    proc.kill('SIGKILL');
-    await exited;
-  };
-
   beforeAll(async () => {
-    admin = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    const url = new URL(process.env.TEST_DATABASE_URL!);
-    url.pathname = `/${dbName}`;
-    databaseUrl = url.toString();
-    db = new Client({ connectionString: databaseUrl });
+    database = await createTestDatabase();
+    db = new Client({ connectionString: database.url });
     await db.connect();
     smtp = await startSmtpSink();
   }, 180_000);
 
   afterAll(async () => {
-    if (child) await kill(child);
+    await api?.stop();
     await db?.end();
-    await admin?.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin?.end();
+    await database?.drop();
     await smtp?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -136,13 +103,7 @@ describeFull('outbox: the api killed between commit and delivery (full mode)', (
     const articleId: string = created.json().id;
 
     // From now on, claiming an outbox row waits for the test's advisory lock.
-    await db.query(`SELECT pg_advisory_lock(${HOLD})`);
-    await db.query(`
-      CREATE FUNCTION test_hold_outbox_claim() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN PERFORM pg_advisory_xact_lock(${HOLD}); RETURN NEW; END $$`);
-    await db.query(`
-      CREATE TRIGGER test_hold_outbox_claim BEFORE UPDATE ON outbox_events
-      FOR EACH ROW EXECUTE FUNCTION test_hold_outbox_claim()`);
+    const hold = await holdUpdates(db, { key: HOLD, table: 'outbox_events' });
 
     const publishing = first
       .inject({
@@ -164,25 +125,13 @@ describeFull('outbox: the api killed between commit and delivery (full mode)', (
       },
       { what: 'published event committed' },
     );
-    const waiting = await waitUntil(
-      async () => {
-        const { rows } = await db.query<{ pid: number }>(
-          `SELECT l.pid FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-            WHERE l.locktype = 'advisory' AND NOT l.granted AND a.datname = current_database()
-              AND l.objid = ${HOLD}`,
-        );
-        return rows.length ? rows.map((r) => r.pid) : undefined;
-      },
-      { what: 'claim waiting on the hold' },
-    );
+    const waiting = await hold.waiting({ what: 'claim waiting on the hold' });
 
-    await kill(child!);
+    await api!.stop();
     // The client never got an answer: the process died inside the request.
     expect(String(await publishing)).toMatch(/fetch failed/);
     // The dead process's claims must never commit: end their backends, then lift the hold.
-    for (const pid of waiting) await db.query('SELECT pg_terminate_backend($1)', [pid]);
-    await db.query('DROP TRIGGER test_hold_outbox_claim ON outbox_events');
-    await db.query(`SELECT pg_advisory_unlock(${HOLD})`);
+    await hold.release(waiting);
 
     const before = await db.query<{ delivered_at: Date | null; done_listeners: string[] }>(
       'SELECT delivered_at, done_listeners FROM outbox_events WHERE id = $1',

@@ -1,30 +1,12 @@
-import { Injectable, Module } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
 import { EdgeSafetyCheck, RouteAccess } from '@nexus/core';
 import { createSigner } from 'fast-jwt';
-import type { FastifyInstance } from 'fastify';
 import { createArticle } from '../content/content-helpers';
 import { bearer, registerUser, RegisteredUser } from '../support/auth';
 import { testModes } from '../support/modes';
+import { registeredRoutes as registered, RouteRecorderModule } from '../support/route-recorder';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const PROBLEM = /^application\/problem\+json/;
-
-/** Every route Fastify registers, recorded by an onRoute hook added before any route exists. */
-const registered: { method: string; url: string }[] = [];
-
-@Injectable()
-class RouteRecorder {
-  constructor(host: HttpAdapterHost) {
-    const fastify = host.httpAdapter.getInstance<FastifyInstance>();
-    fastify.addHook('onRoute', (route) => {
-      for (const method of [route.method].flat()) registered.push({ method, url: route.url });
-    });
-  }
-}
-
-@Module({ providers: [RouteRecorder] })
-class RouteRecorderModule {}
 
 /** Swagger UI and document: static files Fastify serves outside Nest (no data, no guard). */
 const DOCS = /^\/docs(-json|-yaml|\/.*)?$/;

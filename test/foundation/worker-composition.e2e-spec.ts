@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { Mailbox, outboxMailbox } from '../support/mailbox';
 import { testModes } from '../support/modes';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, TestApp, workerEnvOf } from '../support/test-app';
 
 const PING = { subject: 'Ping {{n}}', html: '<p>{{n}}</p>', text: '{{n}}' };
 
@@ -53,12 +53,7 @@ describe.each(testModes())('worker composition (%s mode)', (mode) => {
       config = loadConfig({
         NODE_ENV: 'test',
         LOG_LEVEL: 'silent',
-        DATA_DIR: api.config.dataDir,
-        DATABASE_URL: api.config.databaseUrl,
-        REDIS_URL: api.config.redisUrl,
-        REDIS_PREFIX: api.config.redisPrefix,
-        SMTP_URL: api.config.smtpUrl,
-        JWT_SECRET: api.config.jwtSecret,
+        ...workerEnvOf(api),
         MAIL_BACKOFF_MS: '20',
       });
       mailbox = api.mailbox;

@@ -1,26 +1,8 @@
-import { Injectable, Module } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance } from 'fastify';
 import { testModes } from '../support/modes';
+import { registeredRoutes as registered, RouteRecorderModule } from '../support/route-recorder';
 import { startTestApp, TestApp } from '../support/test-app';
 import type { OpenApiDocument } from './openapi-operations';
 import { readCommittedDocument } from '../contract/openapi-schema';
-
-const registered: { method: string; url: string }[] = [];
-
-/** Records every route Fastify registers; built with the app, before Nest registers its routes. */
-@Injectable()
-class RouteRecorder {
-  constructor(host: HttpAdapterHost) {
-    const fastify = host.httpAdapter.getInstance<FastifyInstance>();
-    fastify.addHook('onRoute', (route) => {
-      for (const method of [route.method].flat()) registered.push({ method, url: route.url });
-    });
-  }
-}
-
-@Module({ providers: [RouteRecorder] })
-class RouteRecorderModule {}
 
 /**
  * Routes that are deliberately not operations of the OpenAPI document, each with its reason.

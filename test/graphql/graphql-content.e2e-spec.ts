@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import {
   bearer,
   registerUser,
@@ -6,32 +5,12 @@ import {
   tokenFromMail,
   uniqueIdentity,
 } from '../support/auth';
-import { createArticle } from '../content/content-helpers';
+import { createArticle, statementsDuring } from '../content/content-helpers';
 import { QueueRegistry } from '@nexus/core';
 import { testModes } from '../support/modes';
 import { queuesIdle, waitUntil } from '../support/sync';
 import { startTestApp, TestApp } from '../support/test-app';
 import { codes, gql } from './graphql-helpers';
-
-/** Every statement that reaches node-postgres while `fn` runs (both modes use its Client). */
-async function countStatements(fn: () => Promise<unknown>): Promise<string[]> {
-  const sql: string[] = [];
-  const original = Client.prototype.query;
-  const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (
-    this: Client,
-    ...args: unknown[]
-  ) {
-    const first = args[0] as string | { text?: string };
-    sql.push(typeof first === 'string' ? first : (first?.text ?? ''));
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as unknown as Client['query']);
-  try {
-    await fn();
-  } finally {
-    spy.mockRestore();
-  }
-  return sql;
-}
 
 describe.each(testModes())('GraphQL content (%s mode)', (mode) => {
   let t: TestApp;
@@ -258,7 +237,7 @@ describe.each(testModes())('GraphQL content (%s mode)', (mode) => {
                          comments(first: 2) { body author { username } } } }
           pageInfo { hasNextPage endCursor } } }`;
       let result: Awaited<ReturnType<typeof gql>> | undefined;
-      const sql = await countStatements(async () => {
+      const sql = await statementsDuring(async () => {
         result = await gql(t, query);
       });
       expect(result!.errors).toBeUndefined();
@@ -285,7 +264,7 @@ describe.each(testModes())('GraphQL content (%s mode)', (mode) => {
       const query = `{ articles(first: 20, filter: { tag: "batch" }) {
           edges { node { author { username articles(first: 3) { title tags } } } } } }`;
       let result: Awaited<ReturnType<typeof gql>> | undefined;
-      const sql = await countStatements(async () => {
+      const sql = await statementsDuring(async () => {
         result = await gql(t, query);
       });
       expect(result!.errors).toBeUndefined();

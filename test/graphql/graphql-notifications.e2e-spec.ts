@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { registerUser, RegisteredUser } from '../support/auth';
 import { testModes } from '../support/modes';
 import { startTestApp, TestApp } from '../support/test-app';
-import { follow, unreadCount, waitForNotification } from '../notifications/notification-helpers';
+import { newFollowers, unreadCount } from '../notifications/notification-helpers';
 import { codes, gql } from './graphql-helpers';
 
 interface Connection {
@@ -27,12 +27,7 @@ describe.each(testModes())('GraphQL notifications (%s mode)', (mode) => {
     t = await startTestApp(mode, { listen: false });
     owner = await registerUser(t);
     other = await registerUser(t);
-    for (let i = 0; i < 3; i++) {
-      const fan = await registerUser(t);
-      fans.push(fan);
-      await follow(t, fan, owner);
-    }
-    await waitForNotification(t, owner, 'follower.new', (n) => n.actorId === fans[2].id);
+    fans.push(...(await newFollowers(t, owner, 3)));
   });
   afterAll(() => t?.close());
 

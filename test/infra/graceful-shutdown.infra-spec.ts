@@ -1,14 +1,13 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { AddressInfo, Server, Socket, connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { freePort, startBuiltApp, StartedProcess } from '../support/built-apps';
+import { createTestDatabase, TestDatabase } from '../support/databases';
 import { fullModeAvailable } from '../support/modes';
+import { deleteRedisPrefix } from '../support/redis-prefix';
 import { deferred, waitUntil } from '../support/sync';
-import { deleteRedisPrefix } from './redis-prefix';
-import { ROOT, builtEntry } from './infra-files';
 
 /**
  * What a rolling upgrade relies on: the built api, sent SIGTERM while a request waits on
@@ -65,39 +64,27 @@ async function holdingProxy(targetPort: number, targetHost: string) {
 }
 
 describeFull('graceful shutdown of the built api (SIGTERM during a request)', () => {
-  const database = `nexus_shutdown_${process.pid}`;
-  let adminUrl: URL;
+  const prefix = `nexus-shutdown-${process.pid}`;
+  let database: TestDatabase;
   let dir: string;
-  let api: ChildProcess | undefined;
+  let api: StartedProcess | undefined;
   let proxy: Awaited<ReturnType<typeof holdingProxy>>;
   let port: number;
-  let log = '';
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'nexus-shutdown-'));
-    adminUrl = new URL(process.env.TEST_DATABASE_URL!);
-    const admin = new Client({ connectionString: adminUrl.toString() });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${database}`);
-    await admin.query(`CREATE DATABASE ${database}`);
-    await admin.end();
-    proxy = await holdingProxy(Number(adminUrl.port || 5432), adminUrl.hostname);
-    const databaseUrl = new URL(adminUrl);
+    database = await createTestDatabase(`nexus_shutdown_${process.pid}`);
+    const databaseUrl = new URL(database.url);
+    proxy = await holdingProxy(Number(databaseUrl.port || 5432), databaseUrl.hostname);
     databaseUrl.host = `127.0.0.1:${proxy.port}`;
-    databaseUrl.pathname = `/${database}`;
-    const probe = createServer();
-    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-    port = (probe.address() as AddressInfo).port;
-    await new Promise((resolve) => probe.close(resolve));
-    api = spawn(process.execPath, [builtEntry('api')], {
-      cwd: ROOT,
+    port = await freePort();
+    api = await startBuiltApp('api', {
       env: {
-        PATH: process.env.PATH ?? '',
         NODE_ENV: 'production',
         DATABASE_URL: databaseUrl.toString(),
         DB_MIGRATE: 'true',
         REDIS_URL: process.env.TEST_REDIS_URL!,
-        REDIS_PREFIX: `nexus-shutdown-${process.pid}`,
+        REDIS_PREFIX: prefix,
         JWT_SECRET: 'g'.repeat(48),
         DATA_DIR: join(dir, 'data'),
         HOST: '127.0.0.1',
@@ -106,39 +93,22 @@ describeFull('graceful shutdown of the built api (SIGTERM during a request)', ()
         LOG_LEVEL: 'info',
         SHUTDOWN_READINESS_GRACE_MS: String(GRACE_MS),
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      ready: { url: `http://127.0.0.1:${port}/health/ready` },
     });
-    api.stdout!.on('data', (c: Buffer) => (log += c.toString()));
-    api.stderr!.on('data', (c: Buffer) => (log += c.toString()));
-    await waitUntil(
-      async () => {
-        try {
-          return (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200;
-        } catch {
-          return false;
-        }
-      },
-      { timeoutMs: 90_000, what: `api ready\n${log}` },
-    );
   }, 120_000);
 
   afterAll(async () => {
-    if (api && api.exitCode === null && api.signalCode === null) api.kill('SIGKILL');
+    await api?.stop();
     await proxy?.close();
-    if (adminUrl) {
-      const admin = new Client({ connectionString: adminUrl.toString() });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await admin.end();
-    }
-    await deleteRedisPrefix(process.env.TEST_REDIS_URL!, `nexus-shutdown-${process.pid}`);
+    await database?.drop();
+    await deleteRedisPrefix(process.env.TEST_REDIS_URL!, prefix);
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('turns readiness 503 while serving, then refuses new connections, finishes the in-flight request, exits 0', async () => {
     const events: string[] = [];
     const exited = new Promise<[number | null, string | null]>((resolve) =>
-      api!.once('exit', (code, signal) => {
+      api!.child.once('exit', (code, signal) => {
         events.push('exit');
         resolve([code, signal]);
       }),
@@ -166,12 +136,10 @@ describeFull('graceful shutdown of the built api (SIGTERM during a request)', ()
     await waitUntil(() => proxy.received.whileHeld > 0, { what: 'query held at the proxy' });
 
     const signalled = Date.now();
-    api!.kill('SIGTERM');
+    api!.child.kill('SIGTERM');
     // Readiness fails first, at once, without asking PostgreSQL (which the proxy holds). Asked
     // once the api has taken the signal: before, readiness would wait on the held database.
-    await waitUntil(() => log.includes('SIGTERM: readiness answers 503'), {
-      what: `the api took the signal\n${log}`,
-    });
+    await api!.waitForOutput('SIGTERM: readiness answers 503', { what: 'the api took the signal' });
     const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
     expect(ready.status).toBe(503);
     expect(await ready.json()).toEqual({ status: 'shutting_down' });

@@ -1,15 +1,15 @@
-import { ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { stringify } from 'yaml';
+import { freePort, startBuiltApp, startProcess, StartedProcess } from '../support/built-apps';
+import { createTestDatabase, TestDatabase } from '../support/databases';
 import { fullModeAvailable } from '../support/modes';
+import { deleteRedisPrefix } from '../support/redis-prefix';
 import { waitUntil } from '../support/sync';
 import { startTcpProxy, TcpProxy } from '../support/tcp-proxy';
-import { deleteRedisPrefix } from './redis-prefix';
-import { ROOT, builtEntry, readText, readYaml } from './infra-files';
+import { ROOT, readText, readYaml } from './infra-files';
 import {
   ALERTS_PATH,
   alertRules,
@@ -307,51 +307,18 @@ describePromtool('promtool', () => {
   });
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-interface Proc {
-  child: ChildProcess;
-  log: () => string;
-}
-
-function start(name: string, command: string, args: string[], env: Record<string, string>): Proc {
-  let log = '';
-  const child = spawn(command, args, {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (c: Buffer) => (log += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (log += c.toString()));
-  child.on('exit', (code, signal) => (log += `\n[${name} exited: ${code ?? signal}]\n`));
-  return { child, log: () => log };
-}
-
-async function stop(proc: Proc | undefined): Promise<void> {
-  if (!proc || proc.child.exitCode !== null || proc.child.signalCode !== null) return;
-  const closed = new Promise((resolve) => proc.child.once('close', resolve));
-  proc.child.kill('SIGTERM');
-  await closed;
-}
-
 describeLive('Prometheus scraping a running api and worker (full mode, built dist/)', () => {
   const TOKEN = `monitoring-${process.pid}-${'t'.repeat(16)}`;
-  const database = `nexus_monitoring_${process.pid}`;
+  const prefix = `nexus-monitoring-${process.pid}`;
+  let database: TestDatabase;
   let dir: string;
-  let api: Proc | undefined;
-  let worker: Proc | undefined;
-  let prometheus: Proc | undefined;
+  let api: StartedProcess | undefined;
+  let worker: StartedProcess | undefined;
+  let prometheus: StartedProcess | undefined;
   let workerPgProxy: TcpProxy | undefined;
   let apiPort: number;
   let workerPort: number;
   let promPort: number;
-  let adminUrl: URL;
 
   const query = async (expr: string) => {
     const res = await fetch(
@@ -370,24 +337,16 @@ describeLive('Prometheus scraping a running api and worker (full mode, built dis
       })
     ).text();
   const logs = () =>
-    [api, worker, prometheus].map((p) => p?.log().split('\n').slice(-15).join('\n')).join('\n--\n');
+    [api, worker, prometheus]
+      .map((p) => p?.output().split('\n').slice(-15).join('\n'))
+      .join('\n--\n');
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'nexus-monitoring-'));
-    // Built by test/infra/global-setup.ts.
-    const API_ENTRY = builtEntry('api');
-    const WORKER_ENTRY = builtEntry('worker');
-
-    adminUrl = new URL(process.env.TEST_DATABASE_URL!);
-    const admin = new Client({ connectionString: adminUrl.toString() });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${database}`);
-    await admin.query(`CREATE DATABASE ${database}`);
-    await admin.end();
-    const databaseUrl = new URL(adminUrl);
-    databaseUrl.pathname = `/${database}`;
+    database = await createTestDatabase(`nexus_monitoring_${process.pid}`);
+    const databaseUrl = new URL(database.url);
     // The worker reaches PostgreSQL through a proxy the last test cuts.
-    workerPgProxy = await startTcpProxy(Number(adminUrl.port || 5432), adminUrl.hostname);
+    workerPgProxy = await startTcpProxy(Number(databaseUrl.port || 5432), databaseUrl.hostname);
     const workerDatabaseUrl = new URL(databaseUrl);
     workerDatabaseUrl.host = `127.0.0.1:${workerPgProxy.port}`;
 
@@ -395,7 +354,7 @@ describeLive('Prometheus scraping a running api and worker (full mode, built dis
       NODE_ENV: 'production',
       DATABASE_URL: databaseUrl.toString(),
       REDIS_URL: process.env.TEST_REDIS_URL!,
-      REDIS_PREFIX: `nexus-monitoring-${process.pid}`,
+      REDIS_PREFIX: prefix,
       JWT_SECRET: 's'.repeat(48),
       METRICS_TOKEN: TOKEN,
       DATA_DIR: join(dir, 'data'),
@@ -419,16 +378,17 @@ describeLive('Prometheus scraping a running api and worker (full mode, built dis
     });
 
     [apiPort, workerPort, promPort] = await Promise.all([freePort(), freePort(), freePort()]);
-    api = start('api', process.execPath, [API_ENTRY], {
-      ...common,
-      PORT: String(apiPort),
-      RUN_WORKERS: 'false',
+    // Built by test/infra/global-setup.ts; both start at once, then both are waited for.
+    api = await startBuiltApp('api', {
+      env: { ...common, PORT: String(apiPort), RUN_WORKERS: 'false' },
     });
-    worker = start('worker', process.execPath, [WORKER_ENTRY], {
-      ...common,
-      DATABASE_URL: workerDatabaseUrl.toString(),
-      RUN_WORKERS: 'true',
-      WORKER_METRICS_PORT: String(workerPort),
+    worker = await startBuiltApp('worker', {
+      env: {
+        ...common,
+        DATABASE_URL: workerDatabaseUrl.toString(),
+        RUN_WORKERS: 'true',
+        WORKER_METRICS_PORT: String(workerPort),
+      },
     });
     const up = async (url: string) => {
       try {
@@ -469,7 +429,7 @@ describeLive('Prometheus scraping a running api and worker (full mode, built dis
         })),
     };
     writeFileSync(join(dir, 'prometheus.yml'), stringify(config));
-    prometheus = start(
+    prometheus = await startProcess(
       'prometheus',
       PROMETHEUS!,
       [
@@ -478,7 +438,7 @@ describeLive('Prometheus scraping a running api and worker (full mode, built dis
         `--web.listen-address=127.0.0.1:${promPort}`,
         '--log.level=warn',
       ],
-      {},
+      { env: {} },
     );
     // Two scrapes of each target, so that rate() over the window has data.
     await waitUntil(
@@ -495,15 +455,10 @@ describeLive('Prometheus scraping a running api and worker (full mode, built dis
   }, 240_000);
 
   afterAll(async () => {
-    await Promise.all([stop(prometheus), stop(api), stop(worker)]);
+    await Promise.all([prometheus, api, worker].map((p) => p?.stop('SIGTERM')));
     await workerPgProxy?.close();
-    if (adminUrl) {
-      const admin = new Client({ connectionString: adminUrl.toString() });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await admin.end();
-    }
-    await deleteRedisPrefix(process.env.TEST_REDIS_URL!, `nexus-monitoring-${process.pid}`);
+    await database?.drop();
+    await deleteRedisPrefix(process.env.TEST_REDIS_URL!, prefix);
     if (dir) rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 

@@ -1,12 +1,12 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { freePort, startBuiltApp, StartedProcess } from '../support/built-apps';
+import { createTestDatabase, TestDatabase } from '../support/databases';
 import { fullModeAvailable } from '../support/modes';
+import { deleteRedisPrefix } from '../support/redis-prefix';
 import { waitUntil } from '../support/sync';
-import { deleteRedisPrefix } from './redis-prefix';
 import { ROOT, builtEntry } from './infra-files';
 import { ReceivedSpan, startOtlpReceiver } from './otlp-receiver';
 
@@ -24,14 +24,6 @@ const KIND = { server: 2, client: 3, producer: 4, consumer: 5 };
 // The pg instrumentation follows the stable database conventions (`db.system.name`).
 const isSql = (s: ReceivedSpan) =>
   (s.attributes['db.system.name'] ?? s.attributes['db.system']) === 'postgresql';
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 describeFull('tracing off (OTEL_EXPORTER_OTLP_ENDPOINT unset)', () => {
   /** The OpenTelemetry files a process has loaded once the app's entry has loaded its modules. */
@@ -62,27 +54,23 @@ describeFull.each(['http/protobuf', 'http/json'])(
   'traces of the built api and worker (OTLP %s)',
   (protocol) => {
     const tag = `${protocol.replace(/\W/g, '')}_${process.pid}`;
-    const database = `nexus_traces_${tag}`;
     const prefix = `nexus-traces-${tag}`;
-    let adminUrl: URL;
+    let database: TestDatabase;
     let dir: string;
     let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
-    const processes: ChildProcess[] = [];
-    let apiLog = '';
-    let workerLog = '';
+    let api: StartedProcess | undefined;
+    let worker: StartedProcess | undefined;
     let port: number;
 
-    function start(
+    const start = (
       app: 'api' | 'worker',
       env: Record<string, string>,
-      onOutput: (s: string) => void,
-    ) {
-      const child = spawn(process.execPath, [builtEntry(app)], {
-        cwd: ROOT,
+      ready: { url: string } | { output: string },
+    ) =>
+      startBuiltApp(app, {
         env: {
-          PATH: process.env.PATH ?? '',
           NODE_ENV: 'production',
-          DATABASE_URL: Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString(),
+          DATABASE_URL: database.url,
           REDIS_URL: process.env.TEST_REDIS_URL!,
           REDIS_PREFIX: prefix,
           JWT_SECRET: 't'.repeat(48),
@@ -94,25 +82,15 @@ describeFull.each(['http/protobuf', 'http/json'])(
           OTEL_BSP_SCHEDULE_DELAY: '100',
           ...env,
         },
-        stdio: ['ignore', 'pipe', 'pipe'],
+        ready,
       });
-      child.stdout!.on('data', (c: Buffer) => onOutput(c.toString()));
-      child.stderr!.on('data', (c: Buffer) => onOutput(c.toString()));
-      processes.push(child);
-      return child;
-    }
 
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'nexus-traces-'));
-      adminUrl = new URL(process.env.TEST_DATABASE_URL!);
-      const admin = new Client({ connectionString: adminUrl.toString() });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${database}`);
-      await admin.query(`CREATE DATABASE ${database}`);
-      await admin.end();
+      database = await createTestDatabase(`nexus_traces_${tag}`);
       receiver = await startOtlpReceiver();
       port = await freePort();
-      start(
+      api = await start(
         'api',
         {
           PORT: String(port),
@@ -121,38 +99,19 @@ describeFull.each(['http/protobuf', 'http/json'])(
           LOG_LEVEL: 'info',
           LOG_REQUESTS: 'true',
         },
-        (s) => (apiLog += s),
+        { url: `http://127.0.0.1:${port}/health/ready` },
       );
-      await waitUntil(
-        async () => {
-          try {
-            return (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200;
-          } catch {
-            return false;
-          }
-        },
-        { timeoutMs: 90_000, what: `api ready\n${apiLog}` },
+      worker = await start(
+        'worker',
+        { DB_MIGRATE: 'false', RUN_WORKERS: 'true', LOG_LEVEL: 'info' },
+        { output: 'Nexus worker started' },
       );
-      start('worker', { DB_MIGRATE: 'false', RUN_WORKERS: 'true', LOG_LEVEL: 'info' }, (s) => {
-        workerLog += s;
-      });
-      await waitUntil(() => workerLog.includes('Nexus worker started'), {
-        timeoutMs: 90_000,
-        what: `worker started\n${workerLog}`,
-      });
     }, 200_000);
 
     afterAll(async () => {
-      for (const child of processes) {
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      }
+      await Promise.all([api?.stop(), worker?.stop()]);
       await receiver?.close();
-      if (adminUrl) {
-        const admin = new Client({ connectionString: adminUrl.toString() });
-        await admin.connect();
-        await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-        await admin.end();
-      }
+      await database?.drop();
       await deleteRedisPrefix(process.env.TEST_REDIS_URL!, prefix);
       if (dir) rmSync(dir, { recursive: true, force: true });
     });
@@ -186,7 +145,7 @@ describeFull.each(['http/protobuf', 'http/json'])(
           receiver.spans.find(
             (s) => inTrace(s) && s.service === 'nexus-worker' && s.name === 'process email',
           ),
-        { timeoutMs: 30_000, what: `the worker's span of the job\n${workerLog}` },
+        { timeoutMs: 30_000, what: `the worker's span of the job\n${worker!.output()}` },
       );
       // The worker's SQL (claiming the delivery row) is exported with or after its job span.
       await waitUntil(
@@ -245,12 +204,24 @@ describeFull.each(['http/protobuf', 'http/json'])(
         receiver.spans.filter((s) => JSON.stringify(s).includes(`trace-${tag}@example.com`)),
       ).toEqual([]);
 
-      // The access log line of the request carries the trace id and its span id.
-      const line = apiLog
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .map((l) => JSON.parse(l) as Record<string, unknown>)
-        .find((l) => l.msg === 'request' && l.route === '/api/v1/auth/register');
+      // The access log line of the request carries the trace id and its span id. The api's output
+      // arrives through a pipe on its own schedule (the last line may be partial): waited for.
+      const line = await waitUntil(
+        () =>
+          api!
+            .output()
+            .split('\n')
+            .filter((l) => l.startsWith('{'))
+            .flatMap((l) => {
+              try {
+                return [JSON.parse(l) as Record<string, unknown>];
+              } catch {
+                return []; // not complete yet
+              }
+            })
+            .find((l) => l.msg === 'request' && l.route === '/api/v1/auth/register'),
+        { what: "the request's access log line" },
+      );
       expect(line).toMatchObject({ traceId: request.traceId });
       expect(typeof line!.spanId).toBe('string');
     }, 90_000);

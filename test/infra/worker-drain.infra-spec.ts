@@ -1,11 +1,10 @@
 import { EmailDeliveriesRepository, MailService, MailTemplates, QueueRegistry } from '@nexus/core';
 import type { Queue } from 'bullmq';
-import { ChildProcess, spawn } from 'node:child_process';
 import { SMTPServer } from 'smtp-server';
+import { startBuiltApp, StartedProcess } from '../support/built-apps';
 import { fullModeAvailable } from '../support/modes';
 import { waitUntil } from '../support/sync';
-import { startTestApp, TestApp } from '../support/test-app';
-import { ROOT, builtEntry } from './infra-files';
+import { startTestApp, TestApp, workerEnvOf } from '../support/test-app';
 
 /**
  * SIGTERM of the built worker while it sends an email: the job either finishes (within
@@ -76,7 +75,7 @@ async function holdingSmtp() {
 describeFull('worker drain at SIGTERM (built worker, full mode)', () => {
   let api: TestApp;
   let smtp: Awaited<ReturnType<typeof holdingSmtp>>;
-  const workers: ChildProcess[] = [];
+  const workers: StartedProcess[] = [];
 
   beforeAll(async () => {
     smtp = await holdingSmtp();
@@ -88,45 +87,29 @@ describeFull('worker drain at SIGTERM (built worker, full mode)', () => {
   }, 120_000);
 
   afterAll(async () => {
-    for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill('SIGKILL');
+    await Promise.all(workers.map((w) => w.stop()));
     await api?.close();
     await smtp?.close();
   });
 
-  function startWorker(env: Record<string, string> = {}) {
-    let log = '';
-    const child = spawn(process.execPath, [builtEntry('worker')], {
-      cwd: ROOT,
+  /** Starts a built worker, resolving once it has started (and logged so). */
+  async function startWorker(env: Record<string, string> = {}) {
+    const worker = await startBuiltApp('worker', {
       env: {
-        PATH: process.env.PATH ?? '',
         NODE_ENV: 'test',
-        DATA_DIR: api.config.dataDir,
-        DATABASE_URL: api.config.databaseUrl!,
-        REDIS_URL: api.config.redisUrl!,
-        REDIS_PREFIX: api.config.redisPrefix,
+        ...workerEnvOf(api),
         SMTP_URL: smtp.url,
-        JWT_SECRET: api.config.jwtSecret,
         LOG_LEVEL: 'info',
         // Loading the GeoIP data is most of a worker's start-up; nothing here locates addresses.
         GEOIP_ENABLED: 'false',
         ...env,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    workers.push(child);
-    child.stdout!.on('data', (c: Buffer) => (log += c.toString()));
-    child.stderr!.on('data', (c: Buffer) => (log += c.toString()));
-    // 'close': the last log lines are read before it resolves.
-    const exited = new Promise<[number | null, string | null]>((resolve) =>
-      child.once('close', (code, signal) => resolve([code, signal])),
-    );
-    const started = () =>
       // Start-up is slow on a loaded machine; the deadline only turns a hang into a failure.
-      waitUntil(() => log.includes('Nexus worker started'), {
-        timeoutMs: 120_000,
-        what: `worker started\n${log}`,
-      });
-    return { child, exited, started, log: () => log };
+      ready: { output: 'Nexus worker started' },
+      timeoutMs: 120_000,
+    });
+    workers.push(worker);
+    return worker;
   }
 
   const emailQueue = () =>
@@ -141,25 +124,22 @@ describeFull('worker drain at SIGTERM (built worker, full mode)', () => {
 
   it('lets a job in progress at SIGTERM finish, then exits 0', async () => {
     smtp.hold();
-    const worker = startWorker({ SHUTDOWN_TIMEOUT_MS: '60000' });
-    await worker.started();
+    const worker = await startWorker({ SHUTDOWN_TIMEOUT_MS: '60000' });
     const email = await send(1);
     // In flight: the message has reached the SMTP server, which has not answered.
     await waitUntil(() => smtp.held.some((h) => h.message.messageId === email.messageId), {
       timeoutMs: 30_000,
-      what: `email held at the SMTP server\n${worker.log()}`,
+      what: `email held at the SMTP server\n${worker.output()}`,
     });
 
     worker.child.kill('SIGTERM');
-    await waitUntil(() => worker.log().includes('stopping queue workers'), {
-      what: `the worker took the signal\n${worker.log()}`,
-    });
+    await worker.waitForOutput('stopping queue workers', { what: 'the worker took the signal' });
     expect(worker.child.exitCode).toBeNull();
 
     smtp.release();
-    expect(await worker.exited).toEqual([0, null]);
-    expect(worker.log()).toContain('queue workers stopped');
-    expect(worker.log()).not.toContain('released at shutdown');
+    expect(await worker.closed).toEqual([0, null]);
+    expect(worker.output()).toContain('queue workers stopped');
+    expect(worker.output()).not.toContain('released at shutdown');
     expect(smtp.accepted.filter((m) => m === email.messageId)).toHaveLength(1);
     const row = await api.app.get(EmailDeliveriesRepository).findById(email.id);
     expect(row).toMatchObject({ status: 'sent', attempts: 1 });
@@ -167,17 +147,16 @@ describeFull('worker drain at SIGTERM (built worker, full mode)', () => {
 
   it('releases a job that cannot finish within SHUTDOWN_TIMEOUT_MS; the next worker sends it once', async () => {
     smtp.hold();
-    const first = startWorker({ SHUTDOWN_TIMEOUT_MS: '500' });
-    await first.started();
+    const first = await startWorker({ SHUTDOWN_TIMEOUT_MS: '500' });
     const email = await send(2);
     const inFlight = await waitUntil(
       () => smtp.held.find((h) => h.message.messageId === email.messageId),
-      { timeoutMs: 30_000, what: `email held at the SMTP server\n${first.log()}` },
+      { timeoutMs: 30_000, what: `email held at the SMTP server\n${first.output()}` },
     );
 
     first.child.kill('SIGTERM');
-    expect(await first.exited).toEqual([0, null]);
-    expect(first.log()).toContain(`released at shutdown`);
+    expect(await first.closed).toEqual([0, null]);
+    expect(first.output()).toContain(`released at shutdown`);
     // The first worker's SMTP connection is gone: its message was never accepted.
     await waitUntil(() => smtp.closed.has(inFlight.message.session), {
       what: 'the first SMTP session closed',
@@ -195,11 +174,10 @@ describeFull('worker drain at SIGTERM (built worker, full mode)', () => {
     const rows = api.app.get(EmailDeliveriesRepository);
     expect((await rows.findById(email.id))!.status).toBe('failed');
 
-    const second = startWorker();
-    await second.started();
+    const second = await startWorker();
     await waitUntil(async () => (await rows.findById(email.id))!.status === 'sent', {
       timeoutMs: 30_000,
-      what: `sent by the second worker\n${second.log()}`,
+      what: `sent by the second worker\n${second.output()}`,
     });
     expect(smtp.accepted.filter((m) => m === email.messageId)).toHaveLength(1);
     // The row is marked sent a moment before BullMQ records the job as completed.
@@ -214,6 +192,6 @@ describeFull('worker drain at SIGTERM (built worker, full mode)', () => {
     expect(await queue.getJobCounts('failed')).toEqual({ failed: 0 });
 
     second.child.kill('SIGTERM');
-    expect(await second.exited).toEqual([0, null]);
+    expect(await second.closed).toEqual([0, null]);
   }, 300_000);
 });

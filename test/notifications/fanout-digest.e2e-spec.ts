@@ -16,21 +16,33 @@ import { bearer, registerUser, RegisteredUser } from '../support/auth';
 import { testModes } from '../support/modes';
 import { waitUntil } from '../support/sync';
 import { startTestApp, TestApp } from '../support/test-app';
-import { follow } from './notification-helpers';
+import { follow, seedFollowers } from './notification-helpers';
 
-/** Followers written straight into users' tables: the fan-out reads them through UserDirectory. */
-async function seedFollowers(db: DataSource, followeeId: string, n: number): Promise<void> {
-  const tag = randomUUID().slice(0, 8);
-  await db.query(
-    `WITH u AS (
-       INSERT INTO users (email, username, display_name, password_hash, email_verified_at)
-       SELECT 'f' || $2 || '-' || g || '@example.test', 'f' || $2 || g, 'Follower ' || g, 'x', now()
-         FROM generate_series(1, $3::int) g
-       RETURNING id)
-     INSERT INTO follows (follower_id, followee_id, created_at)
-     SELECT id, $1, now() - (random() * interval '30 days') FROM u`,
-    [followeeId, tag, n],
+/** Waits until the fan-out of `eventId` has finished (its batches run as queued jobs). */
+const fanoutFinished = (db: DataSource, eventId: string, what = 'fan-out done') =>
+  waitUntil(
+    async () =>
+      (await db.query(`SELECT done_at FROM notification_fanouts WHERE event_id = $1`, [eventId]))[0]
+        ?.done_at,
+    { timeoutMs: 60_000, what },
   );
+
+/**
+ * The event id of the fan-out of the article's publication, once finished. Recorded by the
+ * publication's outbox listener, which the relay's poll may run just after the response: waited for.
+ */
+async function publishedFanout(db: DataSource, articleId: string, what?: string): Promise<string> {
+  const eventId = await waitUntil(
+    async () =>
+      (
+        await db.query(`SELECT event_id FROM notification_fanouts WHERE article_id = $1`, [
+          articleId,
+        ])
+      )[0]?.event_id as string | undefined,
+    { what: 'fan-out recorded' },
+  );
+  await fanoutFinished(db, eventId, what);
+  return eventId;
 }
 
 const countFor = async (db: DataSource, eventId: string) =>
@@ -58,23 +70,11 @@ describe.each(testModes())('fan-out and digests (%s mode)', (mode) => {
 
   it('publishing reaches every follower once, in batched multi-row inserts', async () => {
     const article = await createArticle(t, author.accessToken, { title: 'To everyone' }, true);
-    const [fanout] = await db.query(
-      `SELECT event_id FROM notification_fanouts WHERE article_id = $1`,
-      [article.id],
-    );
-    await waitUntil(
-      async () =>
-        (
-          await db.query(`SELECT done_at FROM notification_fanouts WHERE event_id = $1`, [
-            fanout.event_id,
-          ])
-        )[0].done_at,
-      { timeoutMs: 60_000, what: 'fan-out done' },
-    );
-    expect(await countFor(db, fanout.event_id)).toEqual({ n: FOLLOWERS, distinct_n: FOLLOWERS });
+    const eventId = await publishedFanout(db, article.id);
+    expect(await countFor(db, eventId)).toEqual({ n: FOLLOWERS, distinct_n: FOLLOWERS });
     const [progress] = await db.query(
       `SELECT delivered FROM notification_fanouts WHERE event_id = $1`,
-      [fanout.event_id],
+      [eventId],
     );
     expect(progress.delivered).toBe(FOLLOWERS);
   });
@@ -91,21 +91,9 @@ describe.each(testModes())('fan-out and digests (%s mode)', (mode) => {
       });
     try {
       const article = await createArticle(t, author.accessToken, { title: 'Interrupted' }, true);
-      const [fanout] = await db.query(
-        `SELECT event_id FROM notification_fanouts WHERE article_id = $1`,
-        [article.id],
-      );
-      await waitUntil(
-        async () =>
-          (
-            await db.query(`SELECT done_at FROM notification_fanouts WHERE event_id = $1`, [
-              fanout.event_id,
-            ])
-          )[0].done_at,
-        { timeoutMs: 60_000, what: 'fan-out done after the retry' },
-      );
+      const eventId = await publishedFanout(db, article.id, 'fan-out done after the retry');
       expect(calls).toBeGreaterThan(2);
-      expect(await countFor(db, fanout.event_id)).toEqual({ n: FOLLOWERS, distinct_n: FOLLOWERS });
+      expect(await countFor(db, eventId)).toEqual({ n: FOLLOWERS, distinct_n: FOLLOWERS });
     } finally {
       spy.mockRestore();
     }
@@ -121,13 +109,7 @@ describe.each(testModes())('fan-out and digests (%s mode)', (mode) => {
     await emitter.emitAsync(ContentEvents.articlePublished, event, meta);
     const fanout = t.app.get(FanoutService);
     await Promise.all([fanout.run({ eventId }), fanout.run({ eventId })]);
-    await waitUntil(
-      async () =>
-        (
-          await db.query(`SELECT done_at FROM notification_fanouts WHERE event_id = $1`, [eventId])
-        )[0].done_at,
-      { timeoutMs: 60_000, what: 'fan-out done' },
-    );
+    await fanoutFinished(db, eventId);
     expect(await countFor(db, eventId)).toEqual({ n: FOLLOWERS, distinct_n: FOLLOWERS });
   });
 
@@ -164,21 +146,9 @@ describe.each(testModes())('fan-out and digests (%s mode)', (mode) => {
         });
       try {
         const article = await createArticle(t, author.accessToken, { title: 'In parallel' }, true);
-        const [fanout] = await db.query(
-          `SELECT event_id FROM notification_fanouts WHERE article_id = $1`,
-          [article.id],
-        );
-        await waitUntil(
-          async () =>
-            (
-              await db.query(`SELECT done_at FROM notification_fanouts WHERE event_id = $1`, [
-                fanout.event_id,
-              ])
-            )[0].done_at,
-          { timeoutMs: 60_000, what: 'fan-out done' },
-        );
+        const eventId = await publishedFanout(db, article.id);
         expect(maxInFlight).toBe(2);
-        expect(await countFor(db, fanout.event_id)).toEqual({
+        expect(await countFor(db, eventId)).toEqual({
           n: FOLLOWERS,
           distinct_n: FOLLOWERS,
         });

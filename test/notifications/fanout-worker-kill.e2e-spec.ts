@@ -1,18 +1,14 @@
-import { ChildProcess, spawn } from 'node:child_process';
-
-import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { FANOUT_BATCH } from '@nexus/notifications';
 import { Client } from 'pg';
 import { createArticle } from '../content/content-helpers';
+import { holdUpdates } from '../support/advisory-hold';
 import { registerUser, RegisteredUser } from '../support/auth';
+import { freePort, startBuiltApp, StartedProcess } from '../support/built-apps';
 import { fullModeAvailable } from '../support/modes';
 import { waitUntil } from '../support/sync';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, TestApp, workerEnvOf } from '../support/test-app';
+import { seedFollowers } from './notification-helpers';
 
-const ROOT = join(__dirname, '../..');
-const WORKER_ENTRY = join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
 /** The advisory lock the test holds while the worker's checkpoint update waits for it. */
 const HOLD = 7_310_101;
 /**
@@ -36,55 +32,24 @@ describeFull('fan-out: the worker killed mid fan-out (full mode)', () => {
   let api: TestApp;
   let db: Client;
   let author: RegisteredUser;
-  let worker: ChildProcess | undefined;
-  let log = '';
-
-  const freePort = () =>
-    new Promise<number>((resolve) => {
-      const s = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = s.address() as { port: number };
-        s.close(() => resolve(port));
-      });
-    });
+  let worker: StartedProcess | undefined;
 
   /** Starts the built worker on the api's database, Redis prefix and SMTP sink. */
   const startWorker = async (): Promise<void> => {
     const port = await freePort();
-    const proc = spawn(process.execPath, [WORKER_ENTRY], {
-      cwd: ROOT,
+    worker = await startBuiltApp('worker', {
       env: {
-        PATH: process.env.PATH,
         NODE_ENV: 'test',
         HOST: '127.0.0.1',
         WORKER_METRICS_PORT: String(port),
-        DATA_DIR: api.config.dataDir,
-        DATABASE_URL: api.config.databaseUrl,
-        REDIS_URL: api.config.redisUrl,
-        REDIS_PREFIX: api.config.redisPrefix,
-        SMTP_URL: api.config.smtpUrl,
-        JWT_SECRET: api.config.jwtSecret,
+        ...workerEnvOf(api),
         SEED_DEMO_DATA: 'false',
         GEOIP_ENABLED: 'false',
         LOG_LEVEL: 'warn',
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      ready: { url: `http://127.0.0.1:${port}/health/live` },
+      timeoutMs: 60_000,
     });
-    proc.stdout!.on('data', (c) => (log += c));
-    proc.stderr!.on('data', (c) => (log += c));
-    worker = proc;
-    await waitUntil(
-      async () =>
-        (await fetch(`http://127.0.0.1:${port}/health/live`).catch(() => undefined))?.status ===
-        200,
-      { what: `worker live (log: ${log.slice(-500)})`, timeoutMs: 60_000 },
-    );
-  };
-
-  const kill = async (proc: ChildProcess) => {
-    if (proc.exitCode !== null || proc.signalCode !== null) return;
-    const exited = new Promise((r) => proc.once('exit', r));
-    proc.kill('SIGKILL');
-    await exited;
   };
 
   const progress = async (eventId: string) =>
@@ -106,37 +71,22 @@ describeFull('fan-out: the worker killed mid fan-out (full mode)', () => {
     await db.connect();
     await startWorker(); // it also sends the verification emails of the registrations
     author = await registerUser(api);
-    const tag = randomUUID().slice(0, 8);
-    // Followers written straight into users' tables: the fan-out reads them through UserDirectory.
-    await db.query(
-      `WITH u AS (
-         INSERT INTO users (email, username, display_name, password_hash, email_verified_at)
-         SELECT 'k' || $2 || '-' || g || '@example.test', 'k' || $2 || g, 'Follower ' || g, 'x', now()
-           FROM generate_series(1, $3::int) g
-         RETURNING id)
-       INSERT INTO follows (follower_id, followee_id, created_at)
-       SELECT id, $1, now() - (random() * interval '30 days') FROM u`,
-      [author.id, tag, FOLLOWERS],
-    );
+    await seedFollowers(db, author.id, FOLLOWERS);
   }, 180_000);
 
   afterAll(async () => {
-    if (worker) await kill(worker);
+    await worker?.stop();
     await db?.end();
     await api?.close();
   });
 
   it('a restarted worker completes the fan-out: every follower exactly once', async () => {
-    await db.query(`SELECT pg_advisory_lock(${HOLD})`);
-    await db.query(`
-      CREATE FUNCTION test_hold_fanout() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF OLD.delivered >= ${HELD_AFTER} THEN PERFORM pg_advisory_xact_lock(${HOLD}); END IF;
-        RETURN NEW;
-      END $$`);
-    await db.query(`
-      CREATE TRIGGER test_hold_fanout BEFORE UPDATE ON notification_fanouts
-      FOR EACH ROW EXECUTE FUNCTION test_hold_fanout()`);
+    // Only the checkpoint updates after the first two batches wait on the hold.
+    const hold = await holdUpdates(db, {
+      key: HOLD,
+      table: 'notification_fanouts',
+      when: `OLD.delivered >= ${HELD_AFTER}`,
+    });
 
     const first = worker!;
     const article = await createArticle(api, author.accessToken, { title: 'To all of you' }, true);
@@ -151,24 +101,14 @@ describeFull('fan-out: the worker killed mid fan-out (full mode)', () => {
       { what: 'fan-out recorded' },
     );
     // The third checkpoint update waits on the hold: two batches committed, the third not.
-    const waiting = await waitUntil(
-      async () => {
-        const { rows } = await db.query<{ pid: number }>(
-          `SELECT l.pid FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-            WHERE l.locktype = 'advisory' AND NOT l.granted AND a.datname = current_database()
-              AND l.objid = ${HOLD}`,
-        );
-        return rows.length ? rows.map((r) => r.pid) : undefined;
-      },
-      { what: 'third checkpoint waiting on the hold', timeoutMs: 60_000 },
-    );
+    const waiting = await hold.waiting({
+      what: 'third checkpoint waiting on the hold',
+      timeoutMs: 60_000,
+    });
 
-    await kill(first);
-    // A killed client's backend lives on until it notices; end it so its batch rolls back.
-    for (const pid of waiting) await db.query('SELECT pg_terminate_backend($1)', [pid]);
-    await db.query('DROP TRIGGER test_hold_fanout ON notification_fanouts');
-    await db.query('DROP FUNCTION test_hold_fanout()');
-    await db.query(`SELECT pg_advisory_unlock(${HOLD})`);
+    await first.stop();
+    // The killed worker's batch rolls back: two checkpoints committed, the third not.
+    await hold.release(waiting);
 
     expect(await progress(eventId)).toEqual({
       delivered: HELD_AFTER,

@@ -6,6 +6,7 @@ import { UserLoggedInEvent, USERS_EVENTS } from '@nexus/users';
 import { createArticle } from '../content/content-helpers';
 import { ADMIN_ENV, bearer, loginAsAdmin, registerUser, RegisteredUser } from '../support/auth';
 import { testModes } from '../support/modes';
+import { outboxDelivered } from '../support/outbox';
 import { waitUntil } from '../support/sync';
 import { startTestApp, TestApp } from '../support/test-app';
 import { follow, notificationsOf, unreadCount, waitForNotification } from './notification-helpers';
@@ -24,7 +25,7 @@ describe.each(testModes())('notification triggers (%s mode)', (mode) => {
 
   it('a new follower: in-app notification and an email with a one-click unsubscribe link', async () => {
     await follow(t, bob, alice);
-    const [n] = (await notificationsOf(t, alice)).filter((x) => x.type === 'follower.new');
+    const n = await waitForNotification(t, alice, 'follower.new');
     expect(n).toMatchObject({ actorId: bob.id, read: false, data: { actorName: bob.displayName } });
     const mail = await t.mailbox.waitFor(
       (m) => m.to.includes(alice.email) && m.subject === `${bob.displayName} follows you`,
@@ -76,6 +77,8 @@ describe.each(testModes())('notification triggers (%s mode)', (mode) => {
       });
       expect(res.statusCode).toBe(200);
     }
+    // Both likes' events delivered (the relay may deliver one just after its answer).
+    await outboxDelivered(t);
     const milestones = (await notificationsOf(t, carol)).filter(
       (n) => n.type === 'reaction.milestone',
     );
@@ -89,6 +92,7 @@ describe.each(testModes())('notification triggers (%s mode)', (mode) => {
         headers: bearer(bob.accessToken),
       });
     }
+    await outboxDelivered(t);
     expect(
       (await notificationsOf(t, carol)).filter((n) => n.type === 'reaction.milestone'),
     ).toHaveLength(1);

@@ -1,16 +1,13 @@
 import { EmbeddedPostgres } from '@nexus/core';
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { freePort, startBuiltApp, StartedProcess } from '../support/built-apps';
+import { createTestDatabase, TestDatabase } from '../support/databases';
 import { testModes } from '../support/modes';
 import { waitUntil } from '../support/sync';
-
-const ROOT = join(__dirname, '../..');
-const API_ENTRY = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
 
 /**
  * The built api under load gets SIGTERM: every response a client received has its row in
@@ -19,20 +16,12 @@ const API_ENTRY = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
  */
 describe.each(testModes())('request log at SIGTERM (%s)', (mode) => {
   let dataDir: string;
-  let dbName: string | undefined;
-  let api: ChildProcess | undefined;
-  let output = '';
-
-  beforeAll(() => {}, 180_000);
+  let database: TestDatabase | undefined;
+  let api: StartedProcess | undefined;
 
   afterAll(async () => {
-    if (api && api.exitCode === null && api.signalCode === null) api.kill('SIGKILL');
-    if (dbName) {
-      const c = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await c.end();
-    }
+    await api?.stop();
+    await database?.drop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -56,30 +45,18 @@ describe.each(testModes())('request log at SIGTERM (%s)', (mode) => {
       const template = process.env.NEXUS_PGLITE_TEMPLATE;
       if (template) cpSync(template, join(dataDir, 'pglite'), { recursive: true });
     } else {
-      dbName = `nexus_t_${randomBytes(6).toString('hex')}`;
-      const admin = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${dbName}`);
-      await admin.end();
-      const url = new URL(process.env.TEST_DATABASE_URL!);
-      url.pathname = `/${dbName}`;
+      database = await createTestDatabase();
       Object.assign(env, {
-        DATABASE_URL: url.toString(),
+        DATABASE_URL: database.url,
         REDIS_URL: process.env.TEST_REDIS_URL,
         REDIS_PREFIX: `t${randomBytes(5).toString('hex')}`,
         DB_MIGRATE: 'true',
       });
     }
-    api = spawn(process.execPath, [API_ENTRY], {
-      cwd: ROOT,
+    api = await startBuiltApp('api', {
       env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    api.stdout!.on('data', (c) => (output += c));
-    api.stderr!.on('data', (c) => (output += c));
-    await waitUntil(() => output.includes('Nexus is running'), {
+      ready: { output: 'Nexus is running' },
       timeoutMs: 60_000,
-      what: 'api started',
     });
     const target = `http://127.0.0.1:${env.PORT}/health/live`;
 
@@ -98,13 +75,11 @@ describe.each(testModes())('request log at SIGTERM (%s)', (mode) => {
       }
     });
     await waitUntil(() => served >= 300, { what: '300 responses before SIGTERM' });
-    api.kill('SIGTERM');
-    const closed = new Promise<void>((r) => api!.once('close', () => r()));
-    await closed;
+    await api.stop('SIGTERM');
     stop = true;
     await Promise.all(loops);
     expect(served).toBeGreaterThanOrEqual(300);
-    expect(output).not.toMatch(/not written at shutdown/);
+    expect(api.output()).not.toMatch(/not written at shutdown/);
 
     let logged: number;
     if (mode === 'embedded') {
@@ -126,12 +101,3 @@ describe.each(testModes())('request log at SIGTERM (%s)', (mode) => {
     expect(logged).toBe(served);
   }, 180_000);
 });
-
-/** A port nothing listens on right now (the api is started on it). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}

@@ -2,8 +2,12 @@ import { DataSource } from 'typeorm';
 import { BlocksService, RequestLogWriter } from '@nexus/security-analytics';
 import { RollupsRepository } from '../../libs/security-analytics/src/rollups/rollups.repository';
 import { registerUser, bearer } from '../support/auth';
-import { testModes } from '../support/modes';
+import { TestMode, testModes } from '../support/modes';
 import { startTestApp, TestApp } from '../support/test-app';
+
+/** Batches are written on flush() (and at shutdown), so each test sees exactly what it sent. */
+const startLoggingApp = (mode: TestMode) =>
+  startTestApp(mode, { env: { REQUEST_LOG_FLUSH_MS: '60000', REQUEST_LOG_BATCH_SIZE: '50000' } });
 
 interface LoggedRow {
   ip: string;
@@ -31,10 +35,7 @@ describe.each(testModes())('request log (%s)', (mode) => {
   let t: TestApp;
 
   beforeAll(async () => {
-    // Batches are written on flush() (and at shutdown), so each test sees exactly what it sent.
-    t = await startTestApp(mode, {
-      env: { REQUEST_LOG_FLUSH_MS: '60000', REQUEST_LOG_BATCH_SIZE: '50000' },
-    });
+    t = await startLoggingApp(mode);
   }, 60_000);
   afterAll(() => t?.close());
 
@@ -224,9 +225,7 @@ describe.each(testModes())('request log buffer bound (%s)', (mode) => {
 describe.each(testModes())('request log of refusals at the edge (%s)', (mode) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp(mode, {
-      env: { REQUEST_LOG_FLUSH_MS: '60000', REQUEST_LOG_BATCH_SIZE: '50000' },
-    });
+    t = await startLoggingApp(mode);
   }, 60_000);
   afterAll(() => t?.close());
 

@@ -4,13 +4,13 @@ import { AppConfig, loadConfig } from '@nexus/core';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
-import IORedis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createApp } from '../../apps/api/src/create-app';
+import { createTestDatabase } from './databases';
 import { Mailbox, outboxMailbox, startSmtpSink, SmtpSink } from './mailbox';
 import { TestMode } from './modes';
+import { deleteRedisPrefix } from './redis-prefix';
 
 export interface TestApp {
   mode: TestMode;
@@ -65,7 +65,6 @@ export async function startTestApp(mode: TestMode, options: TestAppOptions = {})
     if (template) cpSync(template, join(dataDir, 'pglite'), { recursive: true });
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   } else {
-    const adminUrl = process.env.TEST_DATABASE_URL!;
     const redisUrl = process.env.TEST_REDIS_URL!;
     if (shared) {
       env.DATABASE_URL = shared.config.databaseUrl!;
@@ -73,23 +72,13 @@ export async function startTestApp(mode: TestMode, options: TestAppOptions = {})
       env.SMTP_URL = shared.config.smtpUrl!;
       smtp = shared.smtp;
     } else {
-      const dbName = `nexus_t_${randomBytes(6).toString('hex')}`;
-      const admin = new Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${dbName}`);
-      await admin.end();
-      const url = new URL(adminUrl);
-      url.pathname = `/${dbName}`;
+      const database = await createTestDatabase();
+      const url = new URL(database.url);
       env.DATABASE_URL = (options.rewriteDatabaseUrl?.(url) ?? url).toString();
       env.REDIS_PREFIX = `t${randomBytes(5).toString('hex')}`;
       smtp = await startSmtpSink();
       env.SMTP_URL = smtp.url;
-      cleanups.push(async () => {
-        const c = new Client({ connectionString: adminUrl });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-        await c.end();
-      });
+      cleanups.push(() => database.drop());
       cleanups.push(() => deleteRedisPrefix(redisUrl, env.REDIS_PREFIX));
       cleanups.push(() => smtp!.close());
       cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -122,14 +111,17 @@ export async function startTestApp(mode: TestMode, options: TestAppOptions = {})
   };
 }
 
-async function deleteRedisPrefix(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new IORedis(redisUrl, { lazyConnect: true });
-  await redis.connect();
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `*${prefix}:*`, 'COUNT', 1000);
-    if (keys.length) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  await redis.quit();
+/**
+ * What a worker (the built process or an in-process WorkerModule) needs to share a full-mode
+ * test app's database, Redis keys, mail and secret.
+ */
+export function workerEnvOf(api: TestApp): Record<string, string> {
+  return {
+    DATA_DIR: api.config.dataDir,
+    DATABASE_URL: api.config.databaseUrl!,
+    REDIS_URL: api.config.redisUrl!,
+    REDIS_PREFIX: api.config.redisPrefix,
+    SMTP_URL: api.config.smtpUrl!,
+    JWT_SECRET: api.config.jwtSecret,
+  };
 }
