@@ -3,13 +3,14 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { DomainEventMeta, DomainEvents, OutboxRelay, OutboxRepository } from '@nexus/core';
 import { DataSource } from 'typeorm';
 import { testModes } from '../support/modes';
-import { waitUntil } from '../support/sync';
+import { deferred, settled, waitUntil } from '../support/sync';
 import { startTestApp, TestApp } from '../support/test-app';
 
 declare module '@nexus/core/events/domain-events' {
   interface DomainEventMap {
     'test.outbox.noted': { key: string; n: number };
     'test.outbox.flaky': { key: string };
+    'test.outbox.held': { key: string };
   }
 }
 
@@ -54,7 +55,23 @@ class FlakyListener {
   }
 }
 
-@Module({ providers: [NotedListener, FlakyListener] })
+/** Holds each call until the test releases it (`held`), and records when it entered and left. */
+@Injectable()
+class HeldListener {
+  static entered = deferred();
+  static release = deferred();
+  static log: string[] = [];
+
+  @OnEvent('test.outbox.held')
+  async onHeld(payload: { key: string }): Promise<void> {
+    HeldListener.log.push(`entered ${payload.key}`);
+    HeldListener.entered.resolve();
+    await HeldListener.release.promise;
+    HeldListener.log.push(`left ${payload.key}`);
+  }
+}
+
+@Module({ providers: [NotedListener, FlakyListener, HeldListener] })
 class OutboxFixtureModule {}
 
 const FAST = { OUTBOX_POLL_MS: '20', OUTBOX_BACKOFF_MS: '50' };
@@ -109,6 +126,53 @@ describe.each(testModes())('transactional outbox (%s mode)', (mode) => {
       { what: 'the outbox row marked delivered' },
     );
     expect(stored.aggregateId).toBe(k);
+  });
+
+  it("answers after the listeners when the relay's poll leased the event between the commit and the fast path", async () => {
+    const k = nextKey();
+    const relay = t.app.get(OutboxRelay);
+    const repository = t.app.get(OutboxRepository);
+    HeldListener.entered = deferred();
+    HeldListener.release = deferred();
+    HeldListener.log = [];
+    // The race, made to happen: the fast path's claim of the aggregate's head runs only after a
+    // poll of the relay has leased the event.
+    const claimHead = repository.claimHead.bind(repository);
+    const claimDue = repository.claimDue.bind(repository);
+    const polled = deferred();
+    const spies = [
+      jest.spyOn(repository, 'claimDue').mockImplementation(async (...args) => {
+        const rows = await claimDue(...args);
+        if (rows.some((r) => r.aggregateId === k)) polled.resolve();
+        return rows;
+      }),
+      jest.spyOn(repository, 'claimHead').mockImplementation(async (aggregateId, leaseMs) => {
+        if (aggregateId === k) {
+          void relay.drain();
+          await polled.promise;
+        }
+        return claimHead(aggregateId, leaseMs);
+      }),
+    ];
+    try {
+      const write = events.transaction((em) =>
+        events.emitInTransaction(em, 'test.outbox.held', { key: k }, { aggregateId: k }),
+      );
+      const answered = settled(write);
+      await HeldListener.entered.promise;
+      // One turn of the event loop: an answer that did not wait for the poll's delivery is out.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect({ answered: answered(), log: HeldListener.log }).toEqual({
+        answered: false,
+        log: [`entered ${k}`],
+      });
+      HeldListener.release.resolve();
+      await write;
+      expect(HeldListener.log).toEqual([`entered ${k}`, `left ${k}`]);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+      HeldListener.release.resolve();
+    }
   });
 
   it('writes nothing and calls nobody when the transaction rolls back', async () => {

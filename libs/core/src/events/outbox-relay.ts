@@ -50,6 +50,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly staged = new WeakMap<EntityManager, StagedEvent[]>();
   /** Per aggregate, the tail of this process's deliveries: one at a time, in order. */
   private readonly aggregateTails = new Map<string, Promise<void>>();
+  /**
+   * Events the poller of this process has leased, until their delivery attempt ends: a fast path
+   * whose event the poller took between the commit and the fast path's claim waits for it, so the
+   * write still answers after its listeners.
+   */
+  private readonly leased = new Map<string, Promise<void>>();
   private pollTimer?: NodeJS.Timeout;
   private polling?: Promise<void>;
   private lastPrune = 0;
@@ -111,9 +117,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /**
    * Fast path, after commit: delivers these events now, waiting for their listeners. An
    * aggregate's events go out from its head (an earlier event committed by a concurrent write is
-   * delivered first, by whichever fast path of this process gets there first); an event another
-   * relay holds, or behind one waiting for a retry, is left to the poller. Never throws: the
-   * write happened, and the row keeps the event.
+   * delivered first, by whichever fast path of this process gets there first). An event this
+   * process's poller leased first is waited for; one another process holds, or behind one waiting
+   * for a retry, is left to it. Never throws: the write happened, and the row keeps the event.
    */
   async deliverNow(events: readonly StagedEvent[]): Promise<void> {
     if (!this.enabled) return;
@@ -122,17 +128,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         if (staged.aggregateId === null) {
           const [event] = await this.outbox.claimByIds([staged.eventId], LEASE_MS);
           if (event) await this.deliver(event);
+          else await this.leased.get(staged.eventId);
           continue;
         }
         const aggregateId = staged.aggregateId;
         await this.inOrder(aggregateId, async () => {
           for (let n = 0; n < FAST_PATH_RUN; n++) {
             const head = await this.outbox.claimHead(aggregateId, LEASE_MS);
-            if (!head) return;
+            if (!head) break;
             await this.deliver(head);
             if (head.id === staged.eventId) return;
           }
         });
+        // Outside inOrder: the poller delivers the aggregate's events through it too.
+        await this.leased.get(staged.eventId);
       } catch (e) {
         this.logger.warn(
           `outbox fast path failed, the poller will deliver: ${(e as Error).message}`,
@@ -146,9 +155,25 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     let attempted = 0;
     for (;;) {
       const batch = await this.outbox.claimDue(BATCH, LEASE_MS);
+      const ended = new Map<string, () => void>();
       for (const event of batch) {
-        if (event.aggregateId === null) await this.deliver(event);
-        else await this.inOrder(event.aggregateId, () => this.deliver(event));
+        this.leased.set(event.id, new Promise((resolve) => ended.set(event.id, resolve)));
+      }
+      try {
+        for (const event of batch) {
+          try {
+            if (event.aggregateId === null) await this.deliver(event);
+            else await this.inOrder(event.aggregateId, () => this.deliver(event));
+          } finally {
+            this.leased.delete(event.id);
+            ended.get(event.id)!();
+          }
+        }
+      } finally {
+        // A batch cut short by an error: nobody waits for the rest (their leases expire).
+        for (const event of batch) {
+          if (this.leased.delete(event.id)) ended.get(event.id)!();
+        }
       }
       attempted += batch.length;
       if (batch.length < BATCH || this.stopped) return attempted;
