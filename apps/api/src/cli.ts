@@ -205,12 +205,43 @@ async function direct(config: AppConfig, command: Command): Promise<Outcome> {
 async function runningApi(config: AppConfig): Promise<OperatorFile | undefined> {
   const path = join(config.dataDir, OPERATOR_FILE);
   if (!existsSync(path)) return undefined;
+  let file: OperatorFile;
   try {
-    const file = JSON.parse(readFileSync(path, 'utf8')) as OperatorFile;
-    const res = await fetch(`${file.url}/health/live`, { signal: AbortSignal.timeout(2000) });
-    return res.ok ? file : undefined;
+    file = JSON.parse(readFileSync(path, 'utf8')) as OperatorFile;
   } catch {
     return undefined;
+  }
+  // A file left by an api that died: the database is free.
+  if (!processAlive(file.pid)) return undefined;
+  // The api holds the database (PGlite is single-process): never open it beside it. A busy api
+  // gets time to answer; one that does not is an error, not a reason to go around it.
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      const res = await fetch(`${file.url}/health/live`, { signal: AbortSignal.timeout(5000) });
+      if (res.ok) return file;
+    } catch {
+      // not answering yet
+    }
+    if (Date.now() > deadline || !processAlive(file.pid)) {
+      if (!processAlive(file.pid)) return undefined;
+      throw new ApiNotAnswering(
+        `the api (pid ${file.pid}) holds the embedded database in ${config.dataDir} but does not answer at ${file.url}; try again, or stop it first`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** The running embedded api holds the database but did not answer in time. */
+class ApiNotAnswering extends Error {}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -276,6 +307,10 @@ async function main(): Promise<number> {
     if (e instanceof CliProblem) {
       process.stderr.write(`cli: refused: ${e.message}\n`);
       return 65; // EX_DATAERR
+    }
+    if (e instanceof ApiNotAnswering) {
+      process.stderr.write(`cli: ${e.message}\n`);
+      return 75; // EX_TEMPFAIL
     }
     throw e;
   }
