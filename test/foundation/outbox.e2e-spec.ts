@@ -136,22 +136,30 @@ describe.each(testModes())('transactional outbox (%s mode)', (mode) => {
     HeldListener.release = deferred();
     HeldListener.log = [];
     // The race, made to happen: the fast path's claim of the aggregate's head runs only after a
-    // poll of the relay has leased the event.
+    // poll of the relay has leased the event in the database, and the poll learns of its lease
+    // (the claim's answer) only after the fast path's claim has failed.
     const claimHead = repository.claimHead.bind(repository);
     const claimDue = repository.claimDue.bind(repository);
     const polled = deferred();
+    const fastPathClaimed = deferred();
     const spies = [
       jest.spyOn(repository, 'claimDue').mockImplementation(async (...args) => {
         const rows = await claimDue(...args);
-        if (rows.some((r) => r.aggregateId === k)) polled.resolve();
+        if (rows.some((r) => r.aggregateId === k)) {
+          polled.resolve();
+          await fastPathClaimed.promise;
+          // A turn of the event loop: whatever the fast path does next without waiting is done.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
         return rows;
       }),
       jest.spyOn(repository, 'claimHead').mockImplementation(async (aggregateId, leaseMs) => {
-        if (aggregateId === k) {
-          void relay.drain();
-          await polled.promise;
-        }
-        return claimHead(aggregateId, leaseMs);
+        if (aggregateId !== k) return claimHead(aggregateId, leaseMs);
+        void relay.drain();
+        await polled.promise;
+        const head = await claimHead(aggregateId, leaseMs);
+        fastPathClaimed.resolve();
+        return head;
       }),
     ];
     try {
@@ -171,6 +179,7 @@ describe.each(testModes())('transactional outbox (%s mode)', (mode) => {
       expect(HeldListener.log).toEqual([`entered ${k}`, `left ${k}`]);
     } finally {
       for (const spy of spies) spy.mockRestore();
+      fastPathClaimed.resolve();
       HeldListener.release.resolve();
     }
   });

@@ -56,6 +56,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    * write still answers after its listeners.
    */
   private readonly leased = new Map<string, Promise<void>>();
+  /** The poller's claim in progress: its rows are leased in the database before `leased` has them. */
+  private claiming?: Promise<unknown>;
   private pollTimer?: NodeJS.Timeout;
   private polling?: Promise<void>;
   private lastPrune = 0;
@@ -128,7 +130,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         if (staged.aggregateId === null) {
           const [event] = await this.outbox.claimByIds([staged.eventId], LEASE_MS);
           if (event) await this.deliver(event);
-          else await this.leased.get(staged.eventId);
+          else await this.leasedByPoller(staged.eventId);
           continue;
         }
         const aggregateId = staged.aggregateId;
@@ -141,7 +143,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           }
         });
         // Outside inOrder: the poller delivers the aggregate's events through it too.
-        await this.leased.get(staged.eventId);
+        await this.leasedByPoller(staged.eventId);
       } catch (e) {
         this.logger.warn(
           `outbox fast path failed, the poller will deliver: ${(e as Error).message}`,
@@ -150,14 +152,29 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
+  /** Waits for the poller's delivery of an event it leased (or is leasing) in this process. */
+  private async leasedByPoller(eventId: string): Promise<void> {
+    await this.claiming?.catch(() => undefined);
+    await this.leased.get(eventId);
+  }
+
   /** Delivers every due event (several batches), returns how many were attempted. */
   async drain(): Promise<number> {
     let attempted = 0;
     for (;;) {
-      const batch = await this.outbox.claimDue(BATCH, LEASE_MS);
       const ended = new Map<string, () => void>();
-      for (const event of batch) {
-        this.leased.set(event.id, new Promise((resolve) => ended.set(event.id, resolve)));
+      const claim = this.outbox.claimDue(BATCH, LEASE_MS).then((rows) => {
+        for (const event of rows) {
+          this.leased.set(event.id, new Promise((resolve) => ended.set(event.id, resolve)));
+        }
+        return rows;
+      });
+      this.claiming = claim;
+      let batch: OutboxEvent[];
+      try {
+        batch = await claim;
+      } finally {
+        if (this.claiming === claim) this.claiming = undefined;
       }
       try {
         for (const event of batch) {
