@@ -56,8 +56,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    * write still answers after its listeners.
    */
   private readonly leased = new Map<string, Promise<void>>();
-  /** The poller's claim in progress: its rows are leased in the database before `leased` has them. */
-  private claiming?: Promise<unknown>;
+  /** Claims in progress: their rows are leased in the database before `leased` has them. */
+  private readonly claims = new Set<Promise<unknown>>();
   private pollTimer?: NodeJS.Timeout;
   private polling?: Promise<void>;
   private lastPrune = 0;
@@ -154,7 +154,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Waits for the poller's delivery of an event it leased (or is leasing) in this process. */
   private async leasedByPoller(eventId: string): Promise<void> {
-    await this.claiming?.catch(() => undefined);
+    await Promise.allSettled([...this.claims]);
     await this.leased.get(eventId);
   }
 
@@ -169,12 +169,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         }
         return rows;
       });
-      this.claiming = claim;
+      this.claims.add(claim);
       let batch: OutboxEvent[];
       try {
         batch = await claim;
       } finally {
-        if (this.claiming === claim) this.claiming = undefined;
+        this.claims.delete(claim);
       }
       try {
         for (const event of batch) {
