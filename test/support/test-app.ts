@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createApp } from '../../apps/api/src/create-app';
+import { closeWatched } from './close-watch';
 import { createTestDatabase } from './databases';
 import { Mailbox, outboxMailbox, startSmtpSink, SmtpSink } from './mailbox';
 import { TestMode } from './modes';
@@ -105,7 +106,7 @@ export async function startTestApp(mode: TestMode, options: TestAppOptions = {})
     mailbox: smtp ?? outboxMailbox(dataDir),
     inject: (opts) => fastify.inject(opts as InjectOptions),
     async close() {
-      await app.close();
+      await closeWatched(app, `${mode} test app`);
       if (!shared) for (const c of cleanups.reverse()) await c();
     },
   };
