@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { InProcessQueue, QueueRegistry } from '@nexus/core';
 
 const HOOKS = ['onModuleDestroy', 'beforeApplicationShutdown', 'onApplicationShutdown'] as const;
 
@@ -39,9 +40,11 @@ export async function closeWatched(
     const now = Date.now();
     const hooks = [...running].map(([n, at]) => `${n} (${now - at} ms)`).join(', ') || 'none';
     const resources = process.getActiveResourcesInfo().join(', ');
+    const test = expect.getState().testPath ?? '?';
     process.stderr.write(
-      `\n[close-watch] ${label}: close still running after ${reportAfterMs} ms; ` +
-        `hooks running: ${hooks}; active resources: ${resources}\n`,
+      `\n[close-watch] ${label} of ${test}: close still running after ${reportAfterMs} ms; ` +
+        `hooks running: ${hooks}; jobs running: ${runningJobs(app)}; ` +
+        `active resources: ${resources}\n`,
     );
   }, reportAfterMs);
   timer.unref();
@@ -51,6 +54,21 @@ export async function closeWatched(
     clearTimeout(timer);
     for (const r of restore) r();
   }
+}
+
+/** Embedded mode's queues: the jobs still running (BullMQ's are in Redis, not named here). */
+function runningJobs(app: INestApplicationContext): string {
+  let registry: QueueRegistry;
+  try {
+    registry = app.get(QueueRegistry, { strict: false });
+  } catch {
+    return '?';
+  }
+  const jobs = registry.names().flatMap((name) => {
+    const queue = registry.raw(name);
+    return queue instanceof InProcessQueue ? queue.running().map((j) => `${name}:${j}`) : [];
+  });
+  return jobs.join(', ') || 'none';
 }
 
 interface ModuleLike {

@@ -1,9 +1,9 @@
 import {
+  BeforeApplicationShutdown,
   Inject,
   Injectable,
   Logger,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
 } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { EVENT_LISTENER_METADATA } from '@nestjs/event-emitter/dist/constants';
@@ -44,7 +44,7 @@ const PRUNE_EVERY_MS = 10 * 60_000;
  * failure is seen, recorded and retried with backoff for that listener only.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly listeners = new Map<string, Listener[]>();
   private readonly staged = new WeakMap<EntityManager, StagedEvent[]>();
@@ -83,7 +83,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.schedulePoll(0);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** The poller stops while the database is still open (it closes in onApplicationShutdown). */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.pollTimer);
     await this.polling;

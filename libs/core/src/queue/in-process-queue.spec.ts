@@ -168,4 +168,55 @@ describe('InProcessQueue', () => {
     await closing;
     expect(finished).toBe(true);
   });
+
+  it('stop() waits for running jobs, starts no new one, and close() then returns at once', async () => {
+    const q = queue(1, 10, 1);
+    const started = deferred();
+    const gate = deferred();
+    const seen: number[] = [];
+    q.attach({
+      process: async (job: Job) => {
+        seen.push(job.data.payload.n);
+        started.resolve();
+        await gate.promise;
+      },
+    });
+    await q.add('x', { payload: { n: 1 } });
+    await started.promise;
+    const stopping = q.stop(60_000);
+    const stopped = settled(stopping);
+    // Accepted while stopping (kept in memory), never started.
+    await q.add('x', { payload: { n: 2 } });
+    await flush();
+    expect(stopped()).toBe(false);
+    gate.resolve();
+    expect(await stopping).toEqual([]);
+    await flush();
+    expect(seen).toEqual([1]);
+    expect((await q.counts()).waiting).toBe(1);
+    await q.close();
+  });
+
+  it('stop() gives up on a job still running at its timeout and names it', async () => {
+    fakeTimers();
+    const q = queue(1, 10, 1);
+    const started = deferred();
+    q.attach({
+      process: () => {
+        started.resolve();
+        return new Promise(() => undefined); // never settles, like a query behind an ended pool
+      },
+    });
+    await q.add('stuck', { payload: { n: 1 } }, { jobId: 'j1' });
+    await flush();
+    await started.promise;
+    const stopping = q.stop(5_000);
+    const stopped = settled(stopping);
+    await advance(4_999);
+    expect(stopped()).toBe(false);
+    await advance(1);
+    expect(await stopping).toEqual([expect.stringMatching(/^stuck#j1 \(\d+ ms\)$/)]);
+    // close() after stop() does not wait for it again.
+    await q.close();
+  });
 });

@@ -20,9 +20,13 @@ export class InProcessQueue implements JobQueue {
   private readonly knownIds = new Set<string>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly inFlight = new Set<Promise<void>>();
+  /** The jobs running now and since when (named in shutdown diagnostics). */
+  private readonly runningJobs = new Map<QueueJob<JobEnvelope<unknown>>, number>();
   private readonly stats = { waiting: 0, active: 0, delayed: 0, completed: 0, failed: 0 };
   private seq = 0;
   private closed = false;
+  /** Stopped for the shutdown: jobs still accepted (kept in memory), none started. */
+  private stopping = false;
   private readonly logger: Logger;
 
   constructor(private readonly definition: Required<QueueDefinition>) {
@@ -68,12 +72,39 @@ export class InProcessQueue implements JobQueue {
     this.drain();
   }
 
-  /** Stops taking jobs, cancels pending retries and waits for running jobs to finish. */
+  /**
+   * First step of a shutdown, while the database is still open: starts no more jobs and waits
+   * up to `timeoutMs` for the running ones. Returns the jobs still running then (they may finish
+   * later; nothing waits for them any more).
+   */
+  async stop(timeoutMs: number): Promise<string[]> {
+    this.stopping = true;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.inFlight]),
+      new Promise((r) => (timer = setTimeout(r, timeoutMs))),
+    ]);
+    clearTimeout(timer);
+    return this.running();
+  }
+
+  /**
+   * Stops taking jobs, cancels pending retries and waits for running jobs to finish, unless
+   * `stop()` has already waited for them as long as the shutdown allows.
+   */
   async close(): Promise<void> {
     this.closed = true;
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
-    await Promise.allSettled([...this.inFlight]);
+    if (!this.stopping) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** `name#id (ms)` of every job running now, the longest-running first. */
+  running(): string[] {
+    const now = Date.now();
+    return [...this.runningJobs]
+      .sort((a, b) => a[1] - b[1])
+      .map(([job, since]) => `${job.name}#${job.id} (${now - since} ms)`);
   }
 
   /** Resolves when nothing is queued, running or waiting for a retry (tests use it). */
@@ -112,6 +143,7 @@ export class InProcessQueue implements JobQueue {
     while (
       this.handler &&
       !this.closed &&
+      !this.stopping &&
       this.pending.length &&
       this.inFlight.size < this.definition.concurrency
     ) {
@@ -127,6 +159,7 @@ export class InProcessQueue implements JobQueue {
 
   private async run(job: QueueJob<JobEnvelope<unknown>>): Promise<void> {
     this.stats.active++;
+    this.runningJobs.set(job, Date.now());
     // Yield first so that add() never runs a job synchronously inside the caller's transaction.
     await new Promise((r) => setImmediate(r));
     try {
@@ -150,6 +183,7 @@ export class InProcessQueue implements JobQueue {
       }
     } finally {
       this.stats.active--;
+      this.runningJobs.delete(job);
     }
   }
 }

@@ -127,6 +127,7 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
    * a finishing job still uses.
    */
   async beforeApplicationShutdown(): Promise<void> {
+    await this.stopInProcessQueues();
     if (!this.workers.length) return;
     this.logger.log(
       `stopping queue workers: running jobs may take ${this.config.shutdownTimeoutMs} ms to finish`,
@@ -152,6 +153,23 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
       }),
     );
     this.logger.log('queue workers stopped');
+  }
+
+  /**
+   * Embedded mode: running jobs finish (for at most SHUTDOWN_TIMEOUT_MS) and no new one starts
+   * while the database is still open; its pool closes in onApplicationShutdown, and a query
+   * queued behind the pool's end would never be answered.
+   */
+  private async stopInProcessQueues(): Promise<void> {
+    const queues = this.registry
+      .names()
+      .map((name) => this.registry.raw(name))
+      .filter((q): q is InProcessQueue => q instanceof InProcessQueue);
+    const left = await Promise.all(queues.map((q) => q.stop(this.config.shutdownTimeoutMs)));
+    queues.forEach((q, i) => {
+      if (left[i].length)
+        this.logger.warn(`queue ${q.name}: jobs still running at shutdown: ${left[i].join(', ')}`);
+    });
   }
 }
 
