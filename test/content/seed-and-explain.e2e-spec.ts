@@ -20,12 +20,10 @@ describe.each(testModes())('demo data, bulk seed and query plans (%s mode)', (mo
   });
   afterAll(() => t?.close());
 
-  it('seeds demo data through the services in under 10 s, only into an empty database', async () => {
+  // How long seeding takes is measured by bench/experiments/first-start.mjs, not here.
+  it('seeds demo data through the services, only into an empty database', async () => {
     const seeder = t.app.get(DemoDataSeeder);
-    const started = Date.now();
     expect(await seeder.seed()).toBe(true);
-    // About a second of CPU when idle (more on a busy machine); it runs after the api listens.
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(await seeder.seed()).toBe(false);
 
     const list = (await t.inject('/api/v1/articles?limit=100')).json();
