@@ -40,6 +40,16 @@ export class MetricsService implements OnModuleInit {
       prefix: 'nexus_',
       eventLoopMonitoringPrecision: 20,
     });
+    const httpDuration = this.httpDuration;
+    new Counter({
+      name: 'nexus_http_request_duration_dropped_total',
+      help: 'Requests not observed by the duration histogram: their label set would exceed its series cap',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(httpDuration.dropped);
+      },
+    });
     const cache = this.cache;
     new Counter({
       name: 'nexus_cache_hits_total',

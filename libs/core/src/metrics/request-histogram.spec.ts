@@ -49,5 +49,6 @@ describe('RequestHistogram', () => {
     expect(text).toContain('h_count{method="GET",route="/b",status="200"} 1');
     expect(text).not.toContain('route="/c"');
     expect(text).not.toContain('status="500"');
+    expect(h.dropped).toBe(2);
   });
 });

@@ -28,6 +28,7 @@ export class RequestHistogram {
   private readonly bounds: Float64Array;
   private readonly byRoute = new Map<string, Map<string, Series>>();
   private size = 0;
+  private droppedCount = 0;
 
   constructor(
     readonly name: string,
@@ -44,13 +45,13 @@ export class RequestHistogram {
   observe(method: string, route: string, status: number, seconds: number): void {
     let byKey = this.byRoute.get(route);
     if (!byKey) {
-      if (this.size >= this.maxSeries) return;
+      if (this.size >= this.maxSeries) return void this.droppedCount++;
       this.byRoute.set(route, (byKey = new Map()));
     }
     const key = method + status;
     let series = byKey.get(key);
     if (!series) {
-      if (this.size >= this.maxSeries) return;
+      if (this.size >= this.maxSeries) return void this.droppedCount++;
       series = {
         labels: { method, route, status: String(status) },
         buckets: new Float64Array(this.bounds.length),
@@ -66,6 +67,11 @@ export class RequestHistogram {
     if (i < bounds.length) series.buckets[i]++;
     series.count++;
     series.sum += seconds;
+  }
+
+  /** Observations not recorded because their label set would have exceeded `maxSeries`. */
+  get dropped(): number {
+    return this.droppedCount;
   }
 
   /** prom-client's metric shape: cumulative `_bucket` values, then `_sum` and `_count`. */
@@ -101,6 +107,7 @@ export class RequestHistogram {
   reset(): void {
     this.byRoute.clear();
     this.size = 0;
+    this.droppedCount = 0;
   }
 
   private value(metricName: string, value: number, s: Series, le?: number | string): Sample {
