@@ -4,29 +4,17 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { RollupIncrement } from '../rollups/rollups';
 import type { RollupsRepository } from '../rollups/rollups.repository';
 import type { RequestLogRepository } from './request-log.repository';
+import { deferred } from '../../../../test/support/sync';
+import { FIXTURE_T, logEntry } from '../../../../test/support/request-log-fixtures';
 import type { RequestLogEntry } from './request-log.types';
 import { RequestLogWriter } from './request-log.writer';
 
-function deferred() {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
-}
-
-const T = Date.UTC(2026, 11, 1, 12);
-const entry = (i: number): RequestLogEntry => ({
-  at: T + i,
-  ip: `10.0.${(i >> 8) & 255}.${i & 255}`,
-  method: 'GET',
-  route: '/api/v1/tags',
-  path: '/api/v1/tags',
-  status: 200,
-  latencyMs: 1,
-  userId: null,
-  userAgent: null,
-  requestId: `r${i}`,
-  outcome: null,
-});
+const entry = (i: number): RequestLogEntry =>
+  logEntry({
+    at: FIXTURE_T + i,
+    ip: `10.0.${(i >> 8) & 255}.${i & 255}`,
+    requestId: `r${i}`,
+  });
 
 /** A writer over fakes that record, per transaction, the statements it ran and in what order. */
 function setup(opts: { embedded?: boolean; bufferSize?: number; batchSize?: number } = {}) {

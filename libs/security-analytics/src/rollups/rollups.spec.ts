@@ -1,24 +1,9 @@
-import { RequestLogEntry } from '../request-log/request-log.types';
+import type { RequestLogEntry } from '../request-log/request-log.types';
+import { FIXTURE_T, logEntry } from '../../../../test/support/request-log-fixtures';
 import { rollupBatch } from './rollups';
 
-const T = Date.UTC(2026, 11, 1, 12, 0, 0);
-
-function entry(over: Partial<RequestLogEntry>): RequestLogEntry {
-  return {
-    at: T,
-    ip: '192.0.2.1',
-    method: 'GET',
-    route: '/api/v1/tags',
-    path: '/api/v1/tags',
-    status: 200,
-    latencyMs: 1,
-    userId: null,
-    userAgent: null,
-    requestId: null,
-    outcome: null,
-    ...over,
-  };
-}
+const T = FIXTURE_T;
+const entry = logEntry;
 
 describe('rollupBatch', () => {
   it('folds entries per minute, address, route (or path) and status class', () => {
