@@ -173,6 +173,13 @@ describe.each(testModes())('request log (%s)', (mode) => {
       .query(`SELECT route FROM request_log_rollups WHERE ip = '192.0.2.78'`);
     expect(rolled.map((r: { route: string }) => r.route).sort()).toEqual([...routes].sort());
   });
+
+  it("keeps room on the rollups' pages, so that a batch updates its keys in place", async () => {
+    const [table] = await t.app
+      .get(DataSource)
+      .query(`SELECT reloptions FROM pg_class WHERE relname = 'request_log_rollups'`);
+    expect(table.reloptions).toContain('fillfactor=70');
+  });
 });
 
 describe.each(testModes())('request log behind a trusted proxy (%s)', (mode) => {
