@@ -174,6 +174,29 @@ describe.each(testModes())('request log (%s)', (mode) => {
     expect(rolled.map((r: { route: string }) => r.route).sort()).toEqual([...routes].sort());
   });
 
+  it('drops only a row the database refuses for its data and writes the rest of its batch', async () => {
+    const writer = t.app.get(RequestLogWriter);
+    const tag = `refused-${Date.now()}`;
+    const row = (i: number, ip: string) => ({
+      at: Date.now(),
+      ip,
+      method: 'GET',
+      route: null,
+      path: `/${tag}/${i}`,
+      status: 404,
+      latencyMs: 1,
+      userId: null,
+      userAgent: tag,
+      requestId: `${tag}-${i}`,
+      outcome: null,
+    });
+    // Nothing the api records can be refused (addresses come from the socket or a parsed header),
+    // so the row is handed to the writer directly: an address that is not one.
+    for (let i = 0; i < 5; i++) writer.record(row(i, i === 3 ? 'not-an-address' : '192.0.2.90'));
+    const logged = await rows(t, 'user_agent = $1', [tag]);
+    expect(logged.map((r) => r.requestId).sort()).toEqual([0, 1, 2, 4].map((i) => `${tag}-${i}`));
+  });
+
   it("keeps room on the rollups' pages, so that a batch updates its keys in place", async () => {
     const [table] = await t.app
       .get(DataSource)

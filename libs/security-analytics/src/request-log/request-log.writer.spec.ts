@@ -17,7 +17,15 @@ const entry = (i: number): RequestLogEntry =>
   });
 
 /** A writer over fakes that record, per transaction, the statements it ran and in what order. */
-function setup(opts: { embedded?: boolean; bufferSize?: number; batchSize?: number } = {}) {
+function setup(
+  opts: {
+    embedded?: boolean;
+    bufferSize?: number;
+    batchSize?: number;
+    /** Rows the fake database refuses as PostgreSQL refuses a bad value (SQLSTATE 22P02). */
+    refuses?: (e: RequestLogEntry) => boolean;
+  } = {},
+) {
   const events: string[] = [];
   const transactions: { log: RequestLogEntry[][]; rollups: RollupIncrement[][] }[] = [];
   let gate: Promise<void> | undefined;
@@ -28,6 +36,8 @@ function setup(opts: { embedded?: boolean; bufferSize?: number; batchSize?: numb
       const tx = { log: [] as RequestLogEntry[][], rollups: [] as RollupIncrement[][] };
       const em = { tx } as unknown as EntityManager;
       const result = await work(em);
+      if (opts.refuses && tx.log.flat().some(opts.refuses))
+        throw Object.assign(new Error('invalid input syntax for type inet'), { code: '22P02' });
       if (failures > 0) {
         failures--;
         throw new Error('connection refused');
@@ -113,6 +123,44 @@ describe('RequestLogWriter', () => {
     ]);
     expect(await w.metric('nexus_request_log_dropped_total')).toBe(2);
     expect(await w.metric('nexus_request_log_written_total')).toBe(12);
+  });
+
+  it('isolates rows the database refuses for their data, drops only those, and writes the rest once', async () => {
+    const bad = new Set(['r2', 'r5']);
+    const w = setup({ batchSize: 8, refuses: (e) => bad.has(e.requestId!) });
+    for (let i = 0; i < 10; i++) w.writer.record(entry(i));
+    await w.writer.flush();
+    const written = w.transactions.flatMap((t) => t.log.flat().map((e) => e.requestId));
+    expect([...written].sort()).toEqual(['r0', 'r1', 'r3', 'r4', 'r6', 'r7', 'r8', 'r9']);
+    expect(new Set(written).size).toBe(written.length);
+    for (const t of w.transactions)
+      expect(t.rollups.flat().reduce((n, r) => n + r.requests, 0)).toBe(t.log.flat().length);
+    expect(await w.metric('nexus_request_log_dropped_total')).toBe(2);
+    expect(await w.metric('nexus_request_log_written_total')).toBe(8);
+    expect(w.writer.buffered).toBe(0);
+  });
+
+  it('puts back only the unwritten rows when the database fails while refused rows are isolated', async () => {
+    const w = setup({ batchSize: 8, refuses: (e) => e.requestId === 'r1' });
+    for (let i = 0; i < 8; i++) w.writer.record(entry(i));
+    // The batch is refused; its first half is refused again; then the database goes away.
+    w.failNext(0);
+    const writes: string[][] = [];
+    let calls = 0;
+    const original = w.transactions.push.bind(w.transactions);
+    w.transactions.push = (...txs) => {
+      for (const t of txs) writes.push(t.log.flat().map((e) => e.requestId!));
+      if (++calls === 1) w.failNext(1); // after the first chunk written: fail the next
+      return original(...txs);
+    };
+    await w.writer.flush();
+    // r0 written alone, r1 dropped, then the chunk r2..r3 failed: it and the chunk r4..r7 behind
+    // it went back to the buffer together (had r2..r3 not failed, it would be a write of its own)
+    // and the flush wrote them as one batch, each row once.
+    expect(writes).toEqual([['r0'], ['r2', 'r3', 'r4', 'r5', 'r6', 'r7']]);
+    expect(w.writer.buffered).toBe(0);
+    expect(await w.metric('nexus_request_log_written_total')).toBe(7);
+    expect(await w.metric('nexus_request_log_dropped_total')).toBe(1);
   });
 
   it('never holds more than its bound, and counts what it refuses', async () => {

@@ -23,7 +23,8 @@ const EMBEDDED_SLICE_ROWS = 500;
  * full buffer drops the entry and counts it, it never grows). Batches of `batchSize` rows are
  * written as soon as they are full, the rest every `flushMs`; one write at a time per process, the
  * log rows and their rollup increments in one transaction (the rollups always equal the log).
- * A failed write puts its rows back while there is room. On shutdown the buffer is written out.
+ * A failed write puts its rows back while there is room; rows the database refuses for their data
+ * are isolated and dropped (counted). On shutdown the buffer is written out.
  */
 @Injectable()
 export class RequestLogWriter
@@ -113,34 +114,56 @@ export class RequestLogWriter
 
   private async drain(): Promise<void> {
     while (this.buffer.length) {
-      const batch = this.buffer.splice(0, this.batchSize);
-      try {
-        await this.dataSource.transaction(async (em) => {
-          for (let i = 0; i < batch.length; i += this.sliceRows) {
-            if (i) await this.letThrough();
-            await this.log.insertBatch(batch.slice(i, i + this.sliceRows), em);
+      // A batch the database refuses for its data is split until the refused rows are alone.
+      const pending = [this.buffer.splice(0, this.batchSize)];
+      while (pending.length) {
+        const chunk = pending.shift()!;
+        try {
+          await this.write(chunk);
+          this.written.inc(chunk.length);
+        } catch (e) {
+          if (refusedData(e)) {
+            if (chunk.length > 1) {
+              const half = chunk.length >> 1;
+              pending.unshift(chunk.slice(0, half), chunk.slice(half));
+            } else {
+              this.dropped.inc();
+              this.logger.warn(`request log: a row was refused and dropped (${errorText(e)})`);
+            }
+            continue;
           }
-          const increments = rollupBatch(batch);
-          for (let i = 0; i < increments.length; i += this.sliceRows) {
-            await this.letThrough();
-            await this.rollups.add(increments.slice(i, i + this.sliceRows), em);
-          }
-        });
-        this.written.inc(batch.length);
-        if (this.buffer.length) await this.letThrough();
-      } catch (e) {
-        const room = Math.max(0, this.capacity - this.buffer.length);
-        const kept = batch.slice(0, room);
-        this.buffer = kept.concat(this.buffer);
-        if (batch.length > kept.length) this.dropped.inc(batch.length - kept.length);
-        this.logger.warn(
-          `request log: a batch of ${batch.length} rows failed (${(e as Error).message})`,
-        );
-        // Retried on the next tick of the timer, not in a tight loop against a failing database.
-        if (!this.closed) return;
-        throw e;
+          this.putBack(chunk.concat(...pending), e);
+          // Retried on the next tick of the timer, not in a tight loop against a failing database.
+          if (!this.closed) return;
+          throw e;
+        }
       }
+      if (this.buffer.length) await this.letThrough();
     }
+  }
+
+  /** One batch: its log rows and their rollup increments in one transaction. */
+  private async write(batch: RequestLogEntry[]): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      for (let i = 0; i < batch.length; i += this.sliceRows) {
+        if (i) await this.letThrough();
+        await this.log.insertBatch(batch.slice(i, i + this.sliceRows), em);
+      }
+      const increments = rollupBatch(batch);
+      for (let i = 0; i < increments.length; i += this.sliceRows) {
+        await this.letThrough();
+        await this.rollups.add(increments.slice(i, i + this.sliceRows), em);
+      }
+    });
+  }
+
+  /** Rows not written because the database failed: back at the head while there is room. */
+  private putBack(rows: RequestLogEntry[], e: unknown): void {
+    const room = Math.max(0, this.capacity - this.buffer.length);
+    const kept = rows.slice(0, room);
+    this.buffer = kept.concat(this.buffer);
+    if (rows.length > kept.length) this.dropped.inc(rows.length - kept.length);
+    this.logger.warn(`request log: a batch of ${rows.length} rows failed (${errorText(e)})`);
   }
 
   /** Embedded mode: lets pending I/O (requests) run before the next statement. */
@@ -174,4 +197,18 @@ export class RequestLogWriter
       this.buffer = [];
     }
   }
+}
+
+/**
+ * PostgreSQL refused the rows themselves (SQLSTATE class 22, data exception, or 23, integrity
+ * constraint), as opposed to a connection or server failure: retrying the same rows cannot work.
+ */
+function refusedData(e: unknown): boolean {
+  const err = e as { code?: unknown; driverError?: { code?: unknown } };
+  const code = err?.code ?? err?.driverError?.code;
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
