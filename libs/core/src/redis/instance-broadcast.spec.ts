@@ -5,6 +5,7 @@ import IORedis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { ChannelHandler, InstanceBroadcast, InstanceBroadcastOptions } from './instance-broadcast';
 import { RedisService } from './redis.service';
+import { startTcpProxy } from '../../../../test/support/tcp-proxy';
 
 interface Deferred {
   promise: Promise<void>;
@@ -213,6 +214,41 @@ const redisUrl = process.env.TEST_REDIS_URL;
       waitedFor: [a.instanceId],
     });
     expect(r.messages).toEqual(['after']);
+  });
+
+  it('leaves no command unhandled when closed while its resubscription waits for an answer', async () => {
+    const target = new URL(redisUrl!);
+    const proxy = await startTcpProxy(Number(target.port || 6379), target.hostname);
+    const proxied = { ...config, redisUrl: `redis://127.0.0.1:${proxy.port}` } as AppConfig;
+    const redis = new RedisService(proxied);
+    const a = new InstanceBroadcast(redis, proxied);
+    opened.push({ redis, broadcast: a });
+    a.on('r', recorder().handler);
+    await a.join('r');
+    const subscriber = (a as unknown as { subscriber: IORedis }).subscriber;
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      // Back, then Redis stops answering and the app shuts down: what is sent on reconnection
+      // is never answered and is failed by the close.
+      subscriber.once('ready', () => {
+        proxy.pause();
+        subscriber.disconnect();
+      });
+      const ended = once(subscriber, 'end');
+      subscriber.disconnect(true); // drop the connection and reconnect at once
+      await ended;
+      await new Promise((r) => setImmediate(r)); // unhandled rejections are reported by now
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      proxy.resume();
+      await a.onModuleDestroy();
+      await redis.onApplicationShutdown();
+      opened.pop();
+      await proxy.close();
+    }
   });
 
   it('stops trusting when its heartbeat is older than the live window', async () => {

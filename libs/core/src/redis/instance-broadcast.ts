@@ -338,6 +338,9 @@ export class InstanceBroadcast implements OnModuleDestroy {
     const sub = (this.subscriber = this.redis.duplicate({
       maxRetriesPerRequest: null,
       connectionName: 'nexus-broadcast-sub',
+      // Resubscribed by `subscribe()` on 'ready', which handles a failure; ioredis' own
+      // resubscription leaves its promise unhandled when the connection closes before the answer.
+      autoResubscribe: false,
     }));
     sub.on('message', (key: string, raw: string) => this.onRaw(key, raw));
     const lost = () => {
