@@ -1,9 +1,23 @@
 import type { RequestLogEntry } from '../request-log/request-log.types';
 import { FIXTURE_T, logEntry } from '../../../../test/support/request-log-fixtures';
-import { rollupBatch } from './rollups';
+import { RollupIncrement, rollupBatch } from './rollups';
 
 const T = FIXTURE_T;
 const entry = logEntry;
+
+/** One rollup row of `entry()`'s request (200 class, 1 ms), with what a case changes. */
+const increment = (over: Partial<RollupIncrement>): RollupIncrement => ({
+  minute: T,
+  ip: '192.0.2.1',
+  route: '/api/v1/tags',
+  statusClass: 2,
+  requests: 1,
+  probeHits: 0,
+  blocked: 0,
+  limited: 0,
+  latencyMsSum: 1,
+  ...over,
+});
 
 describe('rollupBatch', () => {
   it('folds entries per minute, address, route (or path) and status class', () => {
@@ -19,83 +33,13 @@ describe('rollupBatch', () => {
       entry({ status: 99 }),
     ]);
     expect(increments).toEqual([
-      {
-        minute: T,
-        ip: '192.0.2.1',
-        route: '/.env',
-        statusClass: 4,
-        requests: 2,
-        probeHits: 2,
-        blocked: 0,
-        limited: 0,
-        latencyMsSum: 2,
-      },
-      {
-        minute: T,
-        ip: '192.0.2.1',
-        route: '/api/v1/tags',
-        statusClass: 1,
-        requests: 1,
-        probeHits: 0,
-        blocked: 0,
-        limited: 0,
-        latencyMsSum: 1,
-      },
-      {
-        minute: T,
-        ip: '192.0.2.1',
-        route: '/api/v1/tags',
-        statusClass: 2,
-        requests: 2,
-        probeHits: 0,
-        blocked: 0,
-        limited: 0,
-        latencyMsSum: 5,
-      },
-      {
-        minute: T,
-        ip: '192.0.2.1',
-        route: '/api/v1/tags',
-        statusClass: 4,
-        requests: 1,
-        probeHits: 0,
-        blocked: 0,
-        limited: 1,
-        latencyMsSum: 1,
-      },
-      {
-        minute: T,
-        ip: '192.0.2.1',
-        route: '/api/v1/tags',
-        statusClass: 5,
-        requests: 1,
-        probeHits: 0,
-        blocked: 0,
-        limited: 0,
-        latencyMsSum: 1,
-      },
-      {
-        minute: T,
-        ip: '2001:db8::1',
-        route: '/api/v1/tags',
-        statusClass: 4,
-        requests: 1,
-        probeHits: 1,
-        blocked: 1,
-        limited: 0,
-        latencyMsSum: 1,
-      },
-      {
-        minute: T + 60_000,
-        ip: '192.0.2.1',
-        route: '/api/v1/tags',
-        statusClass: 2,
-        requests: 1,
-        probeHits: 0,
-        blocked: 0,
-        limited: 0,
-        latencyMsSum: 1,
-      },
+      increment({ route: '/.env', statusClass: 4, requests: 2, probeHits: 2, latencyMsSum: 2 }),
+      increment({ statusClass: 1 }),
+      increment({ requests: 2, latencyMsSum: 5 }),
+      increment({ statusClass: 4, limited: 1 }),
+      increment({ statusClass: 5 }),
+      increment({ ip: '2001:db8::1', statusClass: 4, probeHits: 1, blocked: 1 }),
+      increment({ minute: T + 60_000 }),
     ]);
   });
 
