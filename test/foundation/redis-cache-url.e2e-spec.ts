@@ -28,11 +28,14 @@ const describeFull = fullModeAvailable() ? describe : describe.skip;
 describeFull(
   'REDIS_CACHE_URL: the cache on another Redis than queues, limits and broadcast',
   () => {
-    const mainUrl = process.env.TEST_REDIS_URL!;
-    const cacheUrl = Object.assign(new URL(mainUrl), { pathname: '/5' }).toString();
+    // Read in beforeAll: a skipped describe still runs its body, without TEST_REDIS_URL.
+    let mainUrl: string;
+    let cacheUrl: string;
     let t: TestApp;
 
     beforeAll(async () => {
+      mainUrl = process.env.TEST_REDIS_URL!;
+      cacheUrl = Object.assign(new URL(mainUrl), { pathname: '/5' }).toString();
       t = await startTestApp('full', { env: { REDIS_CACHE_URL: cacheUrl } });
     });
     afterAll(async () => {
