@@ -463,7 +463,9 @@ describeLive('Prometheus scraping a running api and worker (full mode, built dis
   }, 60_000);
 
   it('scrapes both processes with the metrics token', async () => {
-    const r = await query('up');
+    // At least one successful scrape each: on a loaded machine a single scrape may overrun its
+    // 1 s timeout, which says nothing about the token.
+    const r = await query('max_over_time(up[1m])');
     const byJob = Object.fromEntries(
       (r.data!.result as { metric: { job: string }; value: [number, string] }[]).map((s) => [
         s.metric.job,
