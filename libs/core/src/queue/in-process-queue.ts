@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { withTimeout } from '../util/with-timeout';
 import { EnqueueOptions, JobEnvelope, JobQueue, QueueDefinition, QueueJob } from './queue.types';
 
 type Handler = {
@@ -79,12 +80,7 @@ export class InProcessQueue implements JobQueue {
    */
   async stop(timeoutMs: number): Promise<string[]> {
     this.stopping = true;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      Promise.allSettled([...this.inFlight]),
-      new Promise((r) => (timer = setTimeout(r, timeoutMs))),
-    ]);
-    clearTimeout(timer);
+    await withTimeout(Promise.allSettled([...this.inFlight]), timeoutMs);
     return this.running();
   }
 

@@ -12,6 +12,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { RequestContext } from '../context/request-context';
 import { Tracing } from '../tracing/tracing';
 import { redisOptions } from '../redis/redis.service';
+import { withTimeout } from '../util/with-timeout';
 import { InProcessQueue } from './in-process-queue';
 import { QueueRegistry } from './queue.registry';
 import { QueueStats } from './queue-stats';
@@ -171,12 +172,4 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
         this.logger.warn(`queue ${q.name}: jobs still running at shutdown: ${left[i].join(', ')}`);
     });
   }
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | false> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    p.catch(() => false as const),
-    new Promise<false>((r) => (timer = setTimeout(() => r(false), ms))),
-  ]).finally(() => clearTimeout(timer));
 }
