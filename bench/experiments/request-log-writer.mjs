@@ -14,7 +14,7 @@
 // waits behind a batch). `--dist` runs another build, to compare two in one sitting.
 //
 //   node bench/experiments/request-log-writer.mjs [--rows 200000] [--batch 2000] [--rounds 3]
-//        [--ips 5000] [--routes 200] [--parts] [--embedded] [--slice rows]
+//        [--ips 5000] [--routes 200] [--parts] [--embedded]
 //        [--url postgres://postgres@127.0.0.1:5432] [--db nexus_bench_request_log] [--dist dir]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -39,8 +39,6 @@ const ROUTES = Number(arg('routes', 200));
 const URL_BASE = arg('url', 'postgres://postgres@127.0.0.1:5432');
 const DB = arg('db', 'nexus_bench_request_log');
 const EMBEDDED = process.argv.includes('--embedded');
-// Rows per statement (the writer's `sliceRows`; default: its own, 500 embedded, the batch else).
-const SLICE = arg('slice', undefined);
 
 const { Client } = require('pg');
 const { Registry } = require('prom-client');
@@ -183,7 +181,6 @@ for (let round = 1; round <= ROUNDS; round++) {
     new RollupsRepository(ds, embedded),
     { registry: new Registry() },
   );
-  if (SLICE && 'sliceRows' in writer) writer.sliceRows = Number(SLICE);
   const batch = entries(Date.UTC(2026, 11, 1, 12) + round * 3600_000);
   const cpuBefore = await cpuMs();
   const t = process.hrtime.bigint();

@@ -84,7 +84,7 @@ describe.each(testModes())('request log at SIGTERM (%s)', (mode) => {
     let logged: number;
     if (mode === 'embedded') {
       const db = await EmbeddedPostgres.open(dataDir);
-      const r = await db.pglite.query<{ n: number }>(
+      const r = await db.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM request_log WHERE user_agent = $1`,
         [ua],
       );

@@ -1,31 +1,59 @@
 import { PGlite } from '@electric-sql/pglite';
-// PGlite publishes this entry point through package exports only; the CommonJS build resolves it.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createPgConfig } = require('@electric-sql/pglite/node-postgres') as {
-  createPgConfig: (pglite: PGlite) => Record<string, unknown>;
-};
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { findPgliteTemplate, unpackPgliteTemplateInChild } from './pglite-template';
+import { PGLITE_THREAD_SOURCE, ThreadReply, ThreadRequest } from './pglite-thread';
+import { ThreadPgConnection } from './thread-pg-connection';
 
 /** Postgres's page cache for a small embedded database. */
 const SMALL_SHARED_BUFFERS = '32MB';
 const SMALL_DATABASE_BYTES = 64 * 1024 * 1024;
 
+export interface EmbeddedQueryResult<T> {
+  rows: T[];
+  affectedRows?: number;
+}
+
 /**
- * Embedded PostgreSQL (PGlite, Postgres compiled to WASM) behind node-postgres.
+ * Embedded PostgreSQL (PGlite, Postgres compiled to WASM) in a thread of its own, behind
+ * node-postgres.
  *
- * PGlite is one Postgres session. It is exposed to TypeORM through PGlite's own node-postgres
- * connection and a pg pool of exactly one client, so TypeORM's ordinary `postgres` driver is used
- * in both modes and every transaction holds the session exclusively until it commits or rolls
- * back: queries and transactions from other callers queue in the pool instead of interleaving
- * inside someone else's transaction. (typeorm-pglite hands every caller the same session at once,
- * which lets a rollback undo another transaction's committed write.)
+ * PGlite runs every statement synchronously in the thread that owns it. In the api's thread that
+ * meant the request log's writes, and every query, were CPU of the event loop that serves
+ * requests; in a worker thread they run beside it (docs/benchmarks.md). The api's side speaks the
+ * wire protocol to it (`ThreadPgConnection`).
+ *
+ * PGlite is one Postgres session. It is exposed to TypeORM through that connection and a pg pool
+ * of exactly one client, so TypeORM's ordinary `postgres` driver is used in both modes and every
+ * transaction holds the session exclusively until it commits or rolls back: queries and
+ * transactions from other callers queue in the pool instead of interleaving inside someone
+ * else's transaction.
  */
 export class EmbeddedPostgres {
-  private constructor(readonly pglite: PGlite) {}
+  private nextId = 1;
+  private readonly pending = new Map<number, (reply: ThreadReply) => void>();
+  private exited: Error | null = null;
+  private closing: Promise<void> | null = null;
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (reply: ThreadReply) => {
+      const settle = this.pending.get(reply.id);
+      if (!settle) return;
+      this.pending.delete(reply.id);
+      if (!this.pending.size) worker.unref();
+      settle(reply);
+    });
+    const fail = (e: Error) => {
+      this.exited ??= e;
+      for (const settle of this.pending.values()) settle({ id: 0, error: { message: e.message } });
+      this.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the embedded database's thread exited (${code})`)));
+  }
 
   static async open(dataDir: string): Promise<EmbeddedPostgres> {
     const dir = join(dataDir, 'pglite');
@@ -34,30 +62,91 @@ export class EmbeddedPostgres {
     // the life of the process). A small database (a new one, the demo data) is served as well by
     // fewer; a large one keeps the default (docs/benchmarks.md, start-up memory).
     const small = folderBytes(join(dir, 'base')) < SMALL_DATABASE_BYTES;
-    const pglite = await PGlite.create(
-      dir,
-      small
-        ? {
-            startParams: [
-              ...PGlite.defaultStartParams,
-              '-c',
-              `shared_buffers=${SMALL_SHARED_BUFFERS}`,
-            ],
-          }
-        : {},
-    );
-    return new EmbeddedPostgres(pglite);
+    const startParams = small
+      ? [...PGlite.defaultStartParams, '-c', `shared_buffers=${SMALL_SHARED_BUFFERS}`]
+      : undefined;
+    const worker = new Worker(PGLITE_THREAD_SOURCE, {
+      eval: true,
+      workerData: { pglite: require.resolve('@electric-sql/pglite'), dir, startParams },
+      // The thread is told everything it needs; it reads no settings (and no secret) of its own.
+      env: {},
+    });
+    const db = new EmbeddedPostgres(worker);
+    try {
+      await db.call({ op: 'open' });
+    } catch (e) {
+      await worker.terminate();
+      throw e;
+    }
+    return db;
   }
 
-  /** Pool options for TypeORM's `extra`: one client on PGlite's wire-protocol connection. */
+  /** Pool options for TypeORM's `extra`: one client on a wire-protocol connection to the thread. */
   poolOptions(): Record<string, unknown> {
-    const pgConfig = createPgConfig(this.pglite);
-    return { ...pgConfig, max: 1, idleTimeoutMillis: 0 };
+    return {
+      connection: new ThreadPgConnection((data) => this.protocol(data)),
+      user: 'postgres',
+      password: 'unused',
+      database: 'postgres',
+      host: 'localhost',
+      port: 5432,
+      max: 1,
+      idleTimeoutMillis: 0,
+    };
+  }
+
+  /**
+   * One statement outside the pool's session queue. `blob` is the data of `COPY … FROM
+   * '/dev/blob'` (PGlite's wire protocol cannot take COPY data from a client). Used inside a
+   * transaction that holds the pool's one client, it runs in that transaction.
+   */
+  async query<T>(
+    sql: string,
+    params: unknown[] = [],
+    options: { blob?: string } = {},
+  ): Promise<EmbeddedQueryResult<T>> {
+    const reply = await this.call({ op: 'query', sql, params, blob: options.blob });
+    return reply.result as EmbeddedQueryResult<T>;
+  }
+
+  /** Statements separated by semicolons, no parameters. */
+  async exec(sql: string): Promise<void> {
+    await this.call({ op: 'exec', sql });
+  }
+
+  /** Wire-protocol messages in, the backend's answers out (raw bytes). */
+  private async protocol(data: Uint8Array): Promise<Uint8Array> {
+    return (await this.call({ op: 'protocol', data })).data!;
+  }
+
+  private call(request: Omit<ThreadRequest, 'id'>): Promise<ThreadReply> {
+    if (this.exited) return Promise.reject(this.exited);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      if (!this.pending.size) this.worker.ref();
+      this.pending.set(id, (reply) =>
+        reply.error ? reject(threadError(reply.error)) : resolve(reply),
+      );
+      this.worker.postMessage({ ...request, id });
+    });
   }
 
   async close(): Promise<void> {
-    if (!this.pglite.closed) await this.pglite.close();
+    this.closing ??= (async () => {
+      if (this.exited) return;
+      const exit = new Promise((resolve) => this.worker.once('exit', resolve));
+      await this.call({ op: 'close' }).catch(() => undefined);
+      // Kept referenced until it is gone: the process may have nothing else left to wait for.
+      this.worker.ref();
+      await exit;
+    })();
+    return this.closing;
   }
+}
+
+/** The thread's error, with PostgreSQL's fields (`code`, …) where it had them. */
+function threadError(e: NonNullable<ThreadReply['error']>): Error {
+  return Object.assign(new Error(e.message), e);
 }
 
 /**

@@ -72,9 +72,7 @@ export async function copyIn(
 ): Promise<void> {
   if (!data) return;
   if (embedded) {
-    await embedded.pglite.query(`COPY ${table} (${columns}) FROM '/dev/blob'`, [], {
-      blob: new Blob([data]),
-    });
+    await embedded.query(`COPY ${table} (${columns}) FROM '/dev/blob'`, [], { blob: data });
     return;
   }
   const client = (await em.queryRunner!.connect()) as {

@@ -15,9 +15,6 @@ import { RollupsRepository } from '../rollups/rollups.repository';
 import { RequestLogRepository } from './request-log.repository';
 import { RequestLogEntry } from './request-log.types';
 
-/** Rows per statement in embedded mode (see `sliceRows`). */
-const EMBEDDED_SLICE_ROWS = 500;
-
 /**
  * The request log's buffer and writer. `record` is the hot path: a push into a bounded array (a
  * full buffer drops the entry and counts it, it never grows). Batches of `batchSize` rows are
@@ -39,14 +36,6 @@ export class RequestLogWriter
   private readonly dropped: Counter;
   private readonly capacity: number;
   private readonly batchSize: number;
-  private readonly embedded: boolean;
-  /**
-   * Rows per statement. PostgreSQL: the whole batch. Embedded mode: PGlite runs each statement
-   * in this thread without yielding, so a batch is written in slices with the event loop let
-   * through between them — a cached read waits behind one slice, not behind the batch
-   * (docs/benchmarks.md). Settable for the writer's benchmark.
-   */
-  sliceRows: number;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -57,8 +46,6 @@ export class RequestLogWriter
   ) {
     this.capacity = config.requestLog.bufferSize;
     this.batchSize = config.requestLog.batchSize;
-    this.embedded = !config.databaseUrl;
-    this.sliceRows = this.embedded ? EMBEDDED_SLICE_ROWS : this.batchSize;
     const registers = [metrics.registry];
     this.written = new Counter({
       name: 'nexus_request_log_written_total',
@@ -138,22 +125,18 @@ export class RequestLogWriter
           throw e;
         }
       }
-      if (this.buffer.length) await this.letThrough();
     }
   }
 
-  /** One batch: its log rows and their rollup increments in one transaction. */
+  /**
+   * One batch: its log rows (one COPY) and their rollup increments (one upsert) in one
+   * transaction. In embedded mode the database runs in its own thread, so a large statement does
+   * not hold up the requests this thread serves.
+   */
   private async write(batch: RequestLogEntry[]): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      for (let i = 0; i < batch.length; i += this.sliceRows) {
-        if (i) await this.letThrough();
-        await this.log.insertBatch(batch.slice(i, i + this.sliceRows), em);
-      }
-      const increments = rollupBatch(batch);
-      for (let i = 0; i < increments.length; i += this.sliceRows) {
-        await this.letThrough();
-        await this.rollups.add(increments.slice(i, i + this.sliceRows), em);
-      }
+      await this.log.insertBatch(batch, em);
+      await this.rollups.add(rollupBatch(batch), em);
     });
   }
 
@@ -164,11 +147,6 @@ export class RequestLogWriter
     this.buffer = kept.concat(this.buffer);
     if (rows.length > kept.length) this.dropped.inc(rows.length - kept.length);
     this.logger.warn(`request log: a batch of ${rows.length} rows failed (${errorText(e)})`);
-  }
-
-  /** Embedded mode: lets pending I/O (requests) run before the next statement. */
-  private async letThrough(): Promise<void> {
-    if (this.embedded) await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
   /** Nest's shutdown first runs this, then closes the HTTP server: most rows go out now. */
