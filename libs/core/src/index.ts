@@ -45,6 +45,7 @@ export * from './http/http-pipeline';
 export * from './http/keyset-cursors';
 export * from './http/route-access';
 export * from './http/edge-safety.check';
+export * from './util/error-text';
 export * from './util/maybe-promise';
 export * from './http/operator-access';
 export * from './metrics/metrics-server';

@@ -10,6 +10,7 @@ import { EVENT_LISTENER_METADATA } from '@nestjs/event-emitter/dist/constants';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { RequestContext } from '../context/request-context';
+import { errorText } from '../util/error-text';
 import { OutboxEvent, OutboxRepository } from './outbox.repository';
 
 /** Whether this process delivers outbox events (the one composing the modules' listeners). */
@@ -315,8 +316,4 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       }
     }
   }
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { toProblem } from '../errors/to-problem';
+import { errorText } from '../util/error-text';
 import type { GraphqlContext } from './graphql-context';
 
 /** The stable `extensions.code` values of Nexus' GraphQL errors (docs/api.md#graphql). */
@@ -93,7 +94,7 @@ function expand(error: GraphQLError): GraphQLError[] {
   return inner.map((e: unknown) =>
     e instanceof GraphQLError
       ? e
-      : new GraphQLError(e instanceof Error ? e.message : String(e), {
+      : new GraphQLError(errorText(e), {
           extensions: { status },
         }),
   );

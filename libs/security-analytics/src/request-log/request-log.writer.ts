@@ -7,7 +7,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig, MetricsService } from '@nexus/core';
+import { APP_CONFIG, AppConfig, errorText, MetricsService } from '@nexus/core';
 import { Counter, Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { rollupBatch } from '../rollups/rollups';
@@ -185,8 +185,4 @@ function refusedData(e: unknown): boolean {
   const err = e as { code?: unknown; driverError?: { code?: unknown } };
   const code = err?.code ?? err?.driverError?.code;
   return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
