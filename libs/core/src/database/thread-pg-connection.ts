@@ -98,6 +98,8 @@ export class ThreadPgConnection extends EventEmitter {
     const data = this.outgoing.length === 1 ? this.outgoing[0] : Buffer.concat(this.outgoing);
     this.outgoing = [];
     const answer = this.exchange(data);
+    // Handled below once the answers before it are parsed; until then, not an unhandled rejection.
+    answer.catch(() => undefined);
     this.chain = this.chain
       .then(() => answer)
       .then((reply) => {
