@@ -1,4 +1,3 @@
-import { PGlite } from '@electric-sql/pglite';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,12 +61,13 @@ export class EmbeddedPostgres {
     // the life of the process). A small database (a new one, the demo data) is served as well by
     // fewer; a large one keeps the default (docs/benchmarks.md, start-up memory).
     const small = folderBytes(join(dir, 'base')) < SMALL_DATABASE_BYTES;
-    const startParams = small
-      ? [...PGlite.defaultStartParams, '-c', `shared_buffers=${SMALL_SHARED_BUFFERS}`]
-      : undefined;
     const worker = new Worker(PGLITE_THREAD_SOURCE, {
       eval: true,
-      workerData: { pglite: require.resolve('@electric-sql/pglite'), dir, startParams },
+      workerData: {
+        pglite: require.resolve('@electric-sql/pglite'),
+        dir,
+        sharedBuffers: small ? SMALL_SHARED_BUFFERS : undefined,
+      },
       // The thread is told everything it needs; it reads no settings (and no secret) of its own.
       env: {},
     });

@@ -38,7 +38,12 @@ function errorOf(e) {
 async function handle(m) {
   switch (m.op) {
     case 'open':
-      db = await PGlite.create(workerData.dir, workerData.startParams ? { startParams: workerData.startParams } : {});
+      db = await PGlite.create(
+        workerData.dir,
+        workerData.sharedBuffers
+          ? { startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=' + workerData.sharedBuffers] }
+          : {},
+      );
       return {};
     case 'protocol': {
       const data = await db.execProtocolRaw(m.data);
