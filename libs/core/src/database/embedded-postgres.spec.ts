@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
+import type { Worker } from 'node:worker_threads';
 import { EmbeddedPostgres } from './embedded-postgres';
 
 describe('EmbeddedPostgres', () => {
@@ -59,5 +60,21 @@ describe('EmbeddedPostgres', () => {
     db = await EmbeddedPostgres.open(dataDir);
     await db.close();
     await expect(db.query('SELECT 1')).rejects.toThrow(/exited/);
+  });
+
+  it('refuses a request it cannot send, keeps nothing of it pending, and goes on', async () => {
+    db = await EmbeddedPostgres.open(dataDir);
+    await expect(db.query('SELECT $1::int AS n', [() => 1])).rejects.toThrow(/could not be cloned/);
+    expect((db as unknown as { pending: Map<number, unknown> }).pending.size).toBe(0);
+    expect((await db.query<{ n: number }>('SELECT 1::int AS n')).rows).toEqual([{ n: 1 }]);
+  });
+
+  it('fails the query in flight when its thread dies, and every later one', async () => {
+    db = await EmbeddedPostgres.open(dataDir);
+    const running = db.query('SELECT pg_sleep(30)');
+    const thread = (db as unknown as { worker: Worker }).worker;
+    await thread.terminate();
+    await expect(running).rejects.toThrow(/thread exited/);
+    await expect(db.query('SELECT 1')).rejects.toThrow(/thread exited/);
   });
 });

@@ -123,11 +123,13 @@ export class EmbeddedPostgres {
     if (this.exited) return Promise.reject(this.exited);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
+      // Posted first: a request that cannot be sent (a parameter that cannot be cloned) is
+      // refused here and leaves nothing pending that would keep the thread referenced.
+      this.worker.postMessage({ ...request, id });
       if (!this.pending.size) this.worker.ref();
       this.pending.set(id, (reply) =>
         reply.error ? reject(threadError(reply.error)) : resolve(reply),
       );
-      this.worker.postMessage({ ...request, id });
     });
   }
 
